@@ -1,0 +1,76 @@
+import { loadConfig } from '../config/index.ts';
+import { openDatabase, serve } from '../main.ts';
+import { systemClock } from '../platform/clock.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import { createLogger } from '../platform/logger.ts';
+import { seedDemo } from '../seed/demo.ts';
+
+export interface Command {
+  args?: string;
+  help: string;
+  /** Returns the exit code; -1 keeps the process running (servers). */
+  run(args: string[]): Promise<number>;
+}
+
+function withDatabase(fn: (ctx: { config: ReturnType<typeof loadConfig>; database: Awaited<ReturnType<typeof openDatabase>> }) => Promise<number>) {
+  return async () => {
+    const config = loadConfig();
+    const database = await openDatabase(config);
+    try {
+      return await fn({ config, database });
+    } finally {
+      await database.close();
+    }
+  };
+}
+
+export const commands: Record<string, Command> = {
+  serve: {
+    help: 'web server and job worker in one process (default for npm start)',
+    async run() {
+      const config = loadConfig();
+      await serve(config, createLogger(config.logLevel), { web: true, worker: config.runWorker });
+      return -1;
+    },
+  },
+  web: {
+    help: 'web server only',
+    async run() {
+      const config = loadConfig();
+      await serve(config, createLogger(config.logLevel), { web: true, worker: false });
+      return -1;
+    },
+  },
+  worker: {
+    help: 'job worker only',
+    async run() {
+      const config = loadConfig();
+      await serve(config, createLogger(config.logLevel), { web: false, worker: true });
+      return -1;
+    },
+  },
+  migrate: {
+    help: 'apply pending database migrations',
+    run: withDatabase(async ({ database }) => {
+      const applied = await migrate(database);
+      process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
+      return 0;
+    }),
+  },
+  seed: {
+    args: '--demo',
+    help: 'load the demo tenants, catalog and offerings',
+    async run(args) {
+      if (!args.includes('--demo')) {
+        process.stderr.write('Usage: sac seed --demo\n');
+        return 2;
+      }
+      return withDatabase(async ({ config, database }) => {
+        await migrate(database);
+        await seedDemo({ config, database, clock: systemClock, log: createLogger(config.logLevel) });
+        process.stdout.write('Demo data is in place.\n');
+        return 0;
+      })();
+    },
+  },
+};

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { buildApp } from './app.ts';
+import type { Config } from './config/index.ts';
+import { systemClock } from './platform/clock.ts';
+import { createDatabase, type Database } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { seedDemo } from './seed/demo.ts';
+
+/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in SAC_DATA_DIR. */
+export function openDatabase(config: Config): Promise<Database> {
+  return createDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
+}
+
+export interface ServeOptions {
+  web: boolean;
+  worker: boolean;
+}
+
+/**
+ * Runs the web server and/or the job worker until SIGTERM/SIGINT, then drains: stop accepting,
+ * finish in-flight requests and jobs, close the database, exit 0 (F-35).
+ */
+export async function serve(config: Config, log: Logger, opts: ServeOptions): Promise<void> {
+  const started = Date.now();
+  const database = await openDatabase(config);
+  const applied = await migrate(database);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  if (config.demo) await seedDemo({ config, database, clock: systemClock, log });
+
+  const stops: Array<() => Promise<void>> = [];
+  let beginShutdown = () => {};
+  if (opts.web) {
+    const built = await buildApp({ config, database, logger: log });
+    beginShutdown = built.beginShutdown;
+    await built.app.listen({ port: config.port, host: config.host });
+    stops.push(() => built.app.close());
+    const url = config.baseUrl;
+    log.info({ url, database: database.kind, ms: Date.now() - started }, 'SAC is listening');
+    if (config.demo) {
+      process.stdout.write(`\nSAC demo is ready: ${url}/magdeburg  (database: ${database.kind})\n\n`);
+    }
+  }
+  if (opts.worker) log.info('job worker enabled');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    beginShutdown();
+    const force = setTimeout(() => {
+      log.error('shutdown timed out');
+      process.exit(1);
+    }, 25_000);
+    force.unref();
+    for (const stop of stops) await stop();
+    await database.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}

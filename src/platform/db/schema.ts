@@ -1,0 +1,17 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types for the query builder. Each module declares its tables in its own `tables.ts`; this file
+ * joins them into one `DB` and lists which tables are tenant-owned (guarded by TenantGuardPlugin).
+ */
+import type { CatalogTables } from '../../modules/catalog/tables.ts';
+import type { TenantTables } from '../../modules/tenants/tables.ts';
+import type { JobTables } from '../jobs/tables.ts';
+import type { PlatformTables } from './platform-tables.ts';
+
+export interface DB extends PlatformTables, TenantTables, CatalogTables, JobTables {}
+
+/** Tables whose rows belong to one tenant: every query on them must name `tenant_id`. */
+export const tenantTables = new Set<string>(['offices', 'tenant_pages', 'offerings', 'audit_events']);
+
+export type { Generated };

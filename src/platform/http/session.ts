@@ -1,0 +1,150 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.ts';
+import type { DB } from '../db/schema.ts';
+
+export interface SessionOptions {
+  db: Kysely<DB>;
+  clock: Clock;
+  secure: boolean;
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+/** Server-side session state. Only a random token lives in the cookie; the table keeps its SHA-256. */
+export class Session {
+  dirty = false;
+  destroyed = false;
+  /** Set when the token changed (new session or regenerate) and the cookie must be (re)sent. */
+  cookieChanged = false;
+  previousHash: string | null = null;
+
+  constructor(
+    public token: string,
+    public data: Record<string, unknown>,
+    public createdAt: Date,
+    public isNew: boolean,
+  ) {}
+
+  get<T = unknown>(key: string): T | undefined {
+    return this.data[key] as T | undefined;
+  }
+  set(key: string, value: unknown): void {
+    this.data[key] = value;
+    this.dirty = true;
+  }
+  delete(key: string): void {
+    delete this.data[key];
+    this.dirty = true;
+  }
+  /** New token, same data: call at login, step-up and privilege change (session fixation, F-21). */
+  regenerate(): void {
+    this.previousHash ??= hashToken(this.token);
+    this.token = newToken();
+    this.cookieChanged = true;
+    this.dirty = true;
+  }
+  /** Removes the session server-side; the cookie is cleared. */
+  destroy(): void {
+    this.destroyed = true;
+  }
+  get idHash(): string {
+    return hashToken(this.token);
+  }
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Loads the session, creating a new (unsaved) one if there is none. */
+    session(): Promise<Session>;
+    /** Loads the session if the visitor has a valid one, without creating one. */
+    existingSession(): Promise<Session | null>;
+    sessionState: { loaded: boolean; session: Session | null };
+  }
+}
+
+export function cookieName(secure: boolean): string {
+  return secure ? '__Host-sac_session' : 'sac_session';
+}
+
+/** Registers lazy server-side sessions with idle and absolute timeouts (F-22). */
+export function registerSessions(app: FastifyInstance, opts: SessionOptions): void {
+  const name = cookieName(opts.secure);
+  const idleMs = opts.idleMinutes * 60_000;
+  const absoluteMs = opts.absoluteHours * 3_600_000;
+
+  async function load(request: FastifyRequest): Promise<Session | null> {
+    const state = request.sessionState;
+    if (state.loaded) return state.session;
+    state.loaded = true;
+    const token = request.cookies[name];
+    if (!token || token.length > 100) return null;
+    const row = await opts.db.selectFrom('sessions').selectAll().where('id_hash', '=', hashToken(token)).executeTakeFirst();
+    const now = opts.clock.now().getTime();
+    if (!row) return null;
+    const expired = row.expires_at.getTime() <= now || row.last_seen_at.getTime() + idleMs <= now;
+    if (expired) {
+      await opts.db.deleteFrom('sessions').where('id_hash', '=', row.id_hash).execute();
+      return null;
+    }
+    const session = new Session(token, (row.data ?? {}) as Record<string, unknown>, row.created_at, false);
+    // Touch at most once a minute so that reading pages does not write on every request.
+    if (now - row.last_seen_at.getTime() > 60_000) session.dirty = true;
+    state.session = session;
+    return session;
+  }
+
+  app.decorateRequest('sessionState', null as never);
+  app.decorateRequest('existingSession', function (this: FastifyRequest) {
+    return load(this);
+  });
+  app.decorateRequest('session', async function (this: FastifyRequest) {
+    const existing = await load(this);
+    if (existing) return existing;
+    const session = new Session(newToken(), {}, opts.clock.now(), true);
+    session.cookieChanged = true;
+    this.sessionState.session = session;
+    return session;
+  });
+  app.addHook('onRequest', async (request) => {
+    request.sessionState = { loaded: false, session: null };
+  });
+  app.addHook('onSend', async (request, reply) => {
+    const session = request.sessionState?.session;
+    if (!session) return;
+    await persist(session, reply);
+  });
+
+  async function persist(session: Session, reply: FastifyReply): Promise<void> {
+    const now = opts.clock.now();
+    if (session.destroyed) {
+      const hashes = [session.idHash, session.previousHash].filter((h): h is string => !!h);
+      await opts.db.deleteFrom('sessions').where('id_hash', 'in', hashes).execute();
+      reply.clearCookie(name, { path: '/' });
+      return;
+    }
+    if (!session.dirty) return;
+    const expiresAt = new Date(session.createdAt.getTime() + absoluteMs);
+    await opts.db.transaction().execute(async (trx) => {
+      if (session.previousHash) await trx.deleteFrom('sessions').where('id_hash', '=', session.previousHash).execute();
+      await trx
+        .insertInto('sessions')
+        .values({ id_hash: session.idHash, data: JSON.stringify(session.data), created_at: session.createdAt, last_seen_at: now, expires_at: expiresAt })
+        .onConflict((oc) => oc.column('id_hash').doUpdateSet({ data: JSON.stringify(session.data), last_seen_at: now }))
+        .execute();
+    });
+    if (session.cookieChanged) {
+      reply.setCookie(name, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: opts.secure,
+        // A session cookie (no Max-Age): closing the browser ends it; the server enforces the timeouts.
+      });
+    }
+  }
+}

@@ -1,0 +1,9 @@
+import { seedDemoCatalog } from '../modules/catalog/demo/seed.ts';
+import { seedDemoTenants } from '../modules/tenants/demo/seed.ts';
+import type { Deps } from '../platform/deps.ts';
+
+/** Demo data for `npm start` and `sac seed --demo`: tenants, catalog, offerings. Idempotent. */
+export async function seedDemo(deps: Deps): Promise<void> {
+  const tenantIds = await seedDemoTenants(deps);
+  await seedDemoCatalog(deps, tenantIds);
+}
