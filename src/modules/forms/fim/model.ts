@@ -75,6 +75,12 @@ export interface FimRule {
   type?: 'K' | 'M' | 'V' | 'B';
 }
 
+/** What identifies any FIM element: id and (optional) version. */
+export interface FimElementRef {
+  id: string;
+  version?: string;
+}
+
 interface FimElementBase {
   id: string;
   version?: string;
