@@ -1,0 +1,5 @@
+/** One problem in a definition: where (JSON pointer) and what, in plain English. */
+export interface DefinitionError {
+  path: string;
+  message: string;
+}
