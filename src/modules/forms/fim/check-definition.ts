@@ -1,9 +1,8 @@
-import { assistantDefinitionSchema } from '../definition/schema.ts';
 import type { AssistantDefinition } from '../definition/types.ts';
+import { validateDefinition } from '../definition/validate-definition.ts';
 
-/** Problems the definition validator finds in an imported definition (empty when it is valid). */
+/** Problems `validateDefinition` (what `sac forms validate` runs) finds in an imported definition. */
 export function checkDefinition(definition: AssistantDefinition): string[] {
-  const result = assistantDefinitionSchema.safeParse(definition);
-  if (result.success) return [];
-  return result.error.issues.map((issue) => `$.${issue.path.join('.')}: ${issue.message}`);
+  const result = validateDefinition(JSON.parse(JSON.stringify(definition)));
+  return result.ok ? [] : result.errors.map((error) => `${error.path}: ${error.message}`);
 }

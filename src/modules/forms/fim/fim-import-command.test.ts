@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formsValidateCommand } from '../definition/forms-validate-command.ts';
 import { fimImportCommand } from './fim-import-command.ts';
 import { fixturePath, SHARED_SAMPLES } from './test-helpers.ts';
 
@@ -15,11 +16,12 @@ describe('sac fim import', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ languages: ['de'], leikaKeys: [] });
   });
 
-  it('writes the definition to --out', async () => {
+  it('writes the definition to --out, which sac forms validate accepts', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'sac-fim-')), 'definition.json');
     const result = await fimImportCommand(['import', fixturePath('v2-data_simple.xml'), '--out', out]);
     expect(result).toMatchObject({ exitCode: 0, stdout: `Wrote ${out} (fim-t1234 1.0.0)\n` });
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ id: 'fim-t1234', title: 'Test' });
+    expect((await formsValidateCommand(out)).exitCode).toBe(0);
   });
 
   it('only validates and reports with --check, listing warnings on stderr', async () => {

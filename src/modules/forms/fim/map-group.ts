@@ -5,10 +5,11 @@ import type { FimGroup, FimOccurrence } from './model.ts';
 
 /** Maps the children of a schema or group, keeping every occurrence of a repeated element. */
 export function mapChildren(children: FimOccurrence[], parentId: string, ctx: MappingContext): Field[] {
-  return children.map((occurrence) => mapOccurrence(occurrence, parentId, ctx));
+  return children.flatMap((occurrence) => mapOccurrence(occurrence, parentId, ctx) ?? []);
 }
 
-export function mapOccurrence(occurrence: FimOccurrence, parentId: string, ctx: MappingContext): Field {
+/** Maps one field or group occurrence; a group without any Datenfeld is left out (undefined) with a warning. */
+export function mapOccurrence(occurrence: FimOccurrence, parentId: string, ctx: MappingContext): Field | undefined {
   const { element } = occurrence;
   return element.kind === 'field'
     ? mapFieldOccurrence(occurrence, element, parentId, ctx)
@@ -19,9 +20,20 @@ export function mapOccurrence(occurrence: FimOccurrence, parentId: string, ctx: 
  * A nested Datenfeldgruppe becomes a `group` field: 1:1 required, 0:1 optional, anything else
  * repeatable with `min` and `max` (no `max` for `*`).
  */
-function mapGroupOccurrence(occurrence: FimOccurrence, group: FimGroup, parentId: string, ctx: MappingContext): Field {
+function mapGroupOccurrence(
+  occurrence: FimOccurrence,
+  group: FimGroup,
+  parentId: string,
+  ctx: MappingContext,
+): Field | undefined {
   const { cardinality, path } = occurrence;
   const id = ctx.ids.allocate(group.id, parentId);
+  const fields = mapChildren(group.children, id, ctx);
+  if (fields.length === 0) {
+    noteRules(group, undefined, path, ctx);
+    ctx.warnings.push({ path, message: `Datenfeldgruppe ${group.id} has no Datenfelder and was left out` });
+    return undefined;
+  }
   noteRules(group, id, path, ctx);
   const label = group.inputLabel ?? group.name;
   const repeatable = cardinality.max !== 1;
@@ -39,6 +51,6 @@ function mapGroupOccurrence(occurrence: FimOccurrence, group: FimGroup, parentId
           itemLabel: `${label} {n}`,
         }
       : { required: cardinality.min >= 1 }),
-    fields: mapChildren(group.children, id, ctx),
+    fields,
   };
 }

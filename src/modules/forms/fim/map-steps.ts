@@ -22,23 +22,37 @@ export function mapSteps(schema: FimSchema, title: string, ctx: MappingContext):
     steps.push(step(id, title, schema.inputHelp, mapChildren(topLevelFields, id, ctx)));
   }
   for (const occurrence of schema.children) {
-    if (occurrence.element.kind === 'group') steps.push(groupStep(occurrence, occurrence.element, ctx));
+    if (occurrence.element.kind !== 'group') continue;
+    const groupAsStep = groupStep(occurrence, occurrence.element, ctx);
+    if (groupAsStep) steps.push(groupAsStep);
   }
   return steps;
 }
 
-function groupStep(occurrence: FimOccurrence, group: FimGroup, ctx: MappingContext): Step {
+/** The step for a top-level group, or undefined when the group has no Datenfelder (left out with a warning). */
+function groupStep(occurrence: FimOccurrence, group: FimGroup, ctx: MappingContext): Step | undefined {
   const { cardinality } = occurrence;
   const title = group.inputLabel ?? group.name;
   if (cardinality.min === 1 && cardinality.max === 1) {
     const id = ctx.ids.allocate(group.id);
+    const fields = mapChildren(group.children, id, ctx);
+    if (fields.length === 0) {
+      noteRules(group, undefined, occurrence.path, ctx);
+      ctx.warnings.push({
+        path: occurrence.path,
+        message: `Datenfeldgruppe ${group.id} has no Datenfelder; no step was made for it`,
+      });
+      return undefined;
+    }
     ctx.stepFim[id] = fimRef(group);
     noteRules(group, id, occurrence.path, ctx);
-    return step(id, title, group.inputHelp, mapChildren(group.children, id, ctx));
+    return step(id, title, group.inputHelp, fields);
   }
   const id = ctx.ids.allocate(`${group.id}_schritt`);
+  const field = mapOccurrence(occurrence, id, ctx);
+  if (!field) return undefined;
   ctx.stepFim[id] = fimRef(group);
-  return step(id, title, undefined, [mapOccurrence(occurrence, id, ctx)]);
+  return step(id, title, undefined, [field]);
 }
 
 function step(id: string, title: string, intro: string | undefined, fields: Step['fields']): Step {

@@ -195,6 +195,18 @@ describe('importFim: Regeln and code list errors', () => {
     expect(ruleWarnings[0]?.message).toContain('kept as documentation only');
   });
 
+  it('leaves out a group without Datenfelder but still documents its Regel', () => {
+    const { definition, warnings } = importFim(readFixture('v2-data_data-group-rule.xml'));
+    expect(definition.steps).toHaveLength(1);
+    expect(definition.steps[0]!.fields).toEqual([{ id: 'hinweis', type: 'info', text: 'Eine Beschreibung' }]);
+    expect(fimMetadataOf(definition)?.rules).toEqual([expect.objectContaining({ id: 'R60000037', appliesTo: [] })]);
+    expect(warnings.map((w) => w.message)).toEqual([
+      'Datenfeldgruppe G00000082 has no Datenfelder; no step was made for it',
+      'the schema has no Datenfelder; the definition gets one information step',
+      'Regel R60000037 1.2 "MindestEineAngabe" kept as documentation only (metadata.fim.rules); it is not checked',
+    ]);
+  });
+
   it('fails on an unknown code list with the path of the reference', () => {
     const run = () => importFim(readFixture('broken/v3-unknown-code-list.xml'));
     expect(run).toThrow(FimImportError);

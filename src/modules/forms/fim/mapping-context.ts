@@ -29,20 +29,20 @@ export function fimRef(element: FimElementRef): FimReference {
   return element.version ? { id: element.id, version: element.version } : { id: element.id };
 }
 
-/** Records the Regeln of an element (deduplicated by id and version) as attached to `definitionId`. */
+/**
+ * Records the Regeln of an element (deduplicated by id and version) as attached to `definitionId`;
+ * without an id (the element was left out) the Regel is still documented.
+ */
 export function noteRules(
   element: { rules: FimRule[] },
-  definitionId: string,
+  definitionId: string | undefined,
   path: string,
   ctx: MappingContext,
 ): void {
   for (const rule of element.rules) {
     const key = `${rule.id}:${rule.version ?? ''}`;
-    const known = ctx.rules.get(key);
-    if (known) {
-      if (!known.appliesTo.includes(definitionId)) known.appliesTo.push(definitionId);
-    } else {
-      ctx.rules.set(key, { ...rule, appliesTo: [definitionId], path });
-    }
+    const known = ctx.rules.get(key) ?? { ...rule, appliesTo: [], path };
+    ctx.rules.set(key, known);
+    if (definitionId && !known.appliesTo.includes(definitionId)) known.appliesTo.push(definitionId);
   }
 }
