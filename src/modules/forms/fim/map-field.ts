@@ -1,4 +1,5 @@
 import type { Field, FieldBase } from '../definition/types.ts';
+import { withLeadingKeys } from './field-key-order.ts';
 import { mapChoiceField } from './map-choice-field.ts';
 import { mapInputField } from './map-input-field.ts';
 import { fimRef, type MappingContext, noteRules } from './mapping-context.ts';
@@ -17,7 +18,7 @@ export function mapFieldOccurrence(
   const { cardinality, path } = occurrence;
   const repeatable = cardinality.max !== 1;
   const id = ctx.ids.allocate(field.id, parentId);
-  const single = mapSingleField(field, id, repeatable || cardinality.min >= 1, path, ctx);
+  const single = withLeadingKeys(mapSingleField(field, id, repeatable || cardinality.min >= 1, path, ctx));
   if (!repeatable) return single;
   return {
     id: ctx.ids.allocate(`${field.id}_liste`, parentId),

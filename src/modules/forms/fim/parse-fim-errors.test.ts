@@ -64,6 +64,12 @@ describe('parseFim rejects bad input with one message naming the element path', 
     );
   });
 
+  it('refuses a DOCTYPE, so entities cannot expand or read files', () => {
+    const xml = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+      <xdf:xdatenfelder.stammdatenschema.0102 xmlns:xdf="urn:xoev-de:fim:standard:xdatenfelder_2"/>`;
+    expect(failureOf(xml).message).toBe('/: DOCTYPE declarations are not allowed in an XDatenfelder message');
+  });
+
   it('rejects a 2.0 Datenfeldgruppe message, which only exists in 3.0.0', () => {
     const xml = '<x:xdatenfelder.datenfeldgruppe.0103 xmlns:x="urn:xoev-de:fim:standard:xdatenfelder_2"/>';
     expect(failureOf(xml).message).toMatch(/not part of XDatenfelder 2\.0/);
@@ -76,5 +82,6 @@ describe('parseFim rejects bad input with one message naming the element path', 
     );
     const error = failureOf(xml);
     expect(error.message).toMatch(/^\/xdatenfelder\.stammdatenschema\.0102: not a valid XDatenfelder 2\.0 message: /);
+    expect(error.message).not.toContain('\n');
   });
 });

@@ -9,7 +9,7 @@ import {
   type Xdf2Regel,
   xdf2,
 } from './xdatenfelder-library.ts';
-import type { XmlElement } from './xml-tree.ts';
+import { oneLine, type XmlElement } from './xml-tree.ts';
 
 /**
  * Reads an XDatenfelder 2.0 Stammdatenschema message with xdatenfelder-xml and turns its tables
@@ -21,7 +21,7 @@ export function parseV2(root: XmlElement, xml: string): FimDocument {
   try {
     parsed = xdf2.SchemaMessage.fromString(xml);
   } catch (error) {
-    throw new FimImportError(root.path, `not a valid XDatenfelder 2.0 message: ${(error as Error).message}`);
+    throw new FimImportError(root.path, `not a valid XDatenfelder 2.0 message: ${oneLine((error as Error).message)}`);
   }
   const { message } = parsed;
   const container = message.schemaContainer;

@@ -31,12 +31,21 @@ const parser = new XMLParser({
 
 /** Parses XML text into one root element; not well-formed input fails with a FimImportError. */
 export function parseXml(xml: string): XmlElement {
+  // FIM messages never need a DTD; refusing it rules out entity expansion and external entities.
+  if (/<!DOCTYPE/i.test(xml))
+    throw new FimImportError('/', 'DOCTYPE declarations are not allowed in an XDatenfelder message');
   const validation = XMLValidator.validate(xml);
   if (validation !== true) {
     const { msg, line, col } = validation.err;
     throw new FimImportError('/', `not well-formed XML (line ${line}${col ? `, column ${col}` : ''}): ${msg}`);
   }
-  const elements = (parser.parse(xml) as OrderedNode[]).filter((node) => elementName(node) !== undefined);
+  let nodes: OrderedNode[];
+  try {
+    nodes = parser.parse(xml) as OrderedNode[];
+  } catch (error) {
+    throw new FimImportError('/', `cannot read the XML: ${oneLine((error as Error).message)}`);
+  }
+  const elements = nodes.filter((node) => elementName(node) !== undefined);
   if (elements.length !== 1) throw new FimImportError('/', 'an XML document must have exactly one root element');
   return toElement(elements[0]!, '');
 }
@@ -97,4 +106,9 @@ function toElement(node: OrderedNode, parentPath: string, index?: number): XmlEl
 function localName(qualified: string): string {
   const colon = qualified.indexOf(':');
   return colon >= 0 ? qualified.slice(colon + 1) : qualified;
+}
+
+/** Collapses a multi-line parser message into one line. */
+export function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ', ').trim();
 }
