@@ -31,7 +31,7 @@ export function semanticChecks(def: AssistantDefinition): DefinitionError[] {
     });
     if (step.when)
       for (const m of checkExpression(step.when, top)) errors.push({ path: `/steps/${s}/when`, message: m });
-    checkFields(step.fields, `/steps/${s}/fields`, [], errors);
+    checkFields(step.fields, `/steps/${s}/fields`, top, errors);
   });
   checkRules(def, topLevel, errors);
   checkFees(def, topLevel, errors);

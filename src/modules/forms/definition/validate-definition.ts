@@ -27,6 +27,7 @@ function describeIssue(issue: z.core.$ZodIssue): DefinitionError {
     const known = (issue.options as unknown[]).map(String).join(', ');
     return { path, message: `Unknown field type; expected one of: ${known}` };
   }
+  if (issue.code === 'invalid_union') return { path, message: describeUnion(issue.errors.flat()) };
   if (issue.code === 'unrecognized_keys') {
     return { path, message: `Unknown property ${issue.keys.map((key) => `"${key}"`).join(', ')}` };
   }
@@ -35,4 +36,13 @@ function describeIssue(issue: z.core.$ZodIssue): DefinitionError {
     'Missing required property ($1)',
   );
   return { path, message };
+}
+
+/** A value matching none of the alternatives (e.g. text as string or `{de, en}`): say what was expected. */
+function describeUnion(branches: z.core.$ZodIssue[]): string {
+  if (branches.length > 0 && branches.every((branch) => branch.message.endsWith('received undefined'))) {
+    return 'Missing required property';
+  }
+  const expected = [...new Set(branches.flatMap((branch) => ('expected' in branch ? [String(branch.expected)] : [])))];
+  return expected.length > 0 ? `Invalid value; expected ${expected.join(' or ')}` : 'Invalid value';
 }
