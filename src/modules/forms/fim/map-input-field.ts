@@ -56,7 +56,15 @@ const byDataType: Record<FimDataType, DataTypeMapper> = {
     };
   },
   num: (input) => ({ ...input.base, type: 'number', ...numberRange(input, 1) }),
-  num_int: (input) => ({ ...input.base, type: 'integer', ...numberRange(input, 1) }),
+  num_int: (input) => {
+    const { min, max } = numberRange(input, 1);
+    return {
+      ...input.base,
+      type: 'integer',
+      ...(min !== undefined && { min: Math.ceil(min) }),
+      ...(max !== undefined && { max: Math.floor(max) }),
+    };
+  },
   num_currency: (input) => ({ ...input.base, type: 'currency', ...numberRange(input, 100) }),
   file: (input) => fileField(input),
   obj: (input) => fileField(input),
