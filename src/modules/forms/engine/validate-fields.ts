@@ -32,6 +32,8 @@ export function validateFields(fields: readonly Field[], scope: Scope, prefix: s
 
 function validateValue(field: Exclude<Field, GroupField>, scope: Scope, name: string, run: ValidationRun): void {
   const type = fieldTypeOf(field);
+  // Pre-filled (hidden, locked) values cannot be corrected by the citizen, so there is nothing to report.
+  if (!type.takesInput) return;
   const value = scope.values[field.id];
   let issue = run.parseIssues.get(name);
   if (!issue) {
@@ -42,7 +44,8 @@ function validateValue(field: Exclude<Field, GroupField>, scope: Scope, name: st
       issue = type.validate?.(value, field, checkContext(scope, run));
     }
   }
-  if (issue) report(field, name, issue, run);
+  // A message about the whole value of a compound input (date, address) links to its first sub-input.
+  if (issue) report(field, name, { ...issue, subfield: issue.subfield ?? type.subfields?.[0] }, run);
 }
 
 function validateGroup(group: GroupField, scope: Scope, name: string, run: ValidationRun): void {

@@ -2,6 +2,7 @@ import type { AssistantDefinition, CrossFieldRule } from '../definition/types.ts
 import { compiled } from './expression/compiled.ts';
 import { isEmptyValue } from './expression/functions.ts';
 import { collectReferences } from './expression/references.ts';
+import { fieldTypeOf } from './fields/registry.ts';
 import { localize } from './localize.ts';
 import { allTopLevelFields, evaluateIn, isShown, type Scope } from './scope.ts';
 import { report, type ValidationRun } from './validate-fields.ts';
@@ -21,7 +22,7 @@ export function validateRules(def: AssistantDefinition, scope: Scope, fieldIds: 
     report(
       { id: target, label: field?.label ?? target, messages: { [rule.id]: message } },
       target,
-      { code: rule.id },
+      { code: rule.id, subfield: field && field.type !== 'group' ? fieldTypeOf(field).subfields?.[0] : undefined },
       run,
     );
   }
