@@ -50,7 +50,8 @@ export function resolveIn(scope: Scope, path: readonly string[]): unknown {
   if (!current) return undefined;
   let value: unknown = current.values[path[0]!];
   for (let i = 1; i < path.length; i++) {
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, path[i]!))
+      return undefined;
     value = (value as Record<string, unknown>)[path[i]!];
   }
   return value;
