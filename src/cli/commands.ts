@@ -1,8 +1,11 @@
 import { loadConfig } from '../config/index.ts';
 import { openDatabase, serve } from '../main.ts';
+import { runCatalogCommand } from '../modules/catalog/catalog-command.ts';
 import { systemClock } from '../platform/clock.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { createLogger } from '../platform/logger.ts';
+import { formsValidateCommand } from '../modules/forms/definition/forms-validate-command.ts';
+import { fimImportCommand } from '../modules/forms/fim/fim-import-command.ts';
 import { seedDemo } from '../seed/demo.ts';
 
 export interface Command {
@@ -71,6 +74,34 @@ export const commands: Record<string, Command> = {
         process.stdout.write('Demo data is in place.\n');
         return 0;
       })();
+    },
+  },
+  catalog: {
+    args: 'import <file.csv>',
+    help: 'import services from a LeiKa CSV (malformed lines reported and skipped; re-import updates)',
+    run: (args) => runCatalogCommand(args),
+  },
+  fim: {
+    args: 'import <file.xml> [--out <file.json>] [--check]',
+    help: 'turn a FIM XDatenfelder 2.0/3.0 schema into an assistant definition',
+    async run(args) {
+      const result = await fimImportCommand(args);
+      if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+      if (result.stderr) process.stderr.write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`);
+      return result.exitCode;
+    },
+  },
+  forms: {
+    args: 'validate <file.json>',
+    help: 'check an assistant definition against the schema and rules',
+    async run(args) {
+      if (args[0] !== 'validate' || !args[1]) {
+        process.stderr.write('Usage: sac forms validate <file.json>\n');
+        return 2;
+      }
+      const result = await formsValidateCommand(args[1]);
+      process.stdout.write(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
+      return result.exitCode;
     },
   },
 };

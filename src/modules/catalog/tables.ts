@@ -13,6 +13,7 @@ export interface ServiceModules {
   bearbeitungsdauer?: string;
   fristen?: string;
   hinweise?: string;
+  rechtsgrundlage?: string;
   rechtsbehelf?: string;
   weiterfuehrende?: string;
 }
@@ -29,6 +30,8 @@ export interface ServicesTable {
   themenfeld: string | null;
   rechtsgrundlage: string | null;
   modules: Generated<ServiceModules>;
+  /** Editorial weight: higher comes first among equally good matches and in "top services" lists. */
+  popularity: Generated<number>;
   updated_at: Generated<Date>;
 }
 
