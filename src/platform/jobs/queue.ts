@@ -50,13 +50,13 @@ export async function enqueue(executor: Executor, options: EnqueueOptions): Prom
     .onConflict((oc) => oc.column('dedupe_key').where('dedupe_key', 'is not', null).doNothing())
     .returning('id')
     .executeTakeFirst();
-  if (inserted) return { id: inserted.id, created: true };
+  if (inserted) return { id: Number(inserted.id), created: true };
   const existing = await executor
     .selectFrom('jobs')
     .select('id')
     .where('dedupe_key', '=', options.dedupeKey ?? null)
     .executeTakeFirstOrThrow();
-  return { id: existing.id, created: false };
+  return { id: Number(existing.id), created: false };
 }
 
 /** A job as a worker sees it after claiming it. `attempts` already counts the current attempt. */
