@@ -9,15 +9,17 @@ import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
 import { registerCatalogRoutes } from './modules/catalog/routes.tsx';
 import { registerTenantRoutes } from './modules/tenants/routes.tsx';
-import { type Clock, systemClock } from './platform/clock.ts';
+import type { Clock } from './platform/clock.ts';
 import type { Database } from './platform/db/database.ts';
-import type { Deps } from './platform/deps.ts';
+import { createDeps, type Deps } from './platform/deps.ts';
+import type { Mailer } from './platform/mail/mailer.ts';
 import { registerHealth } from './platform/health.ts';
 import { registerCsrf } from './platform/http/csrf.ts';
 import { registerErrorHandling } from './platform/http/error-handler.tsx';
 import { registerPageContext } from './platform/http/page-context.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerSessions } from './platform/http/session.ts';
+import { queueDepth } from './platform/jobs/index.ts';
 import { registerMetrics } from './platform/metrics.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,7 +32,7 @@ export interface AppOptions {
   database: Database;
   logger: Logger;
   clock?: Clock;
-  queueDepth?: () => Promise<Record<string, number>>;
+  mailer?: Mailer;
 }
 
 export interface App {
@@ -43,8 +45,8 @@ export interface App {
 /** Builds the HTTP application: platform plugins first, then the domain modules. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, database, logger } = options;
-  const clock = options.clock ?? systemClock;
-  const deps: Deps = { config, database, clock, log: logger };
+  const deps: Deps = createDeps(config, database, logger, { clock: options.clock, mailer: options.mailer });
+  const clock = deps.clock;
   let shuttingDown = false;
 
   const app = Fastify({
@@ -89,7 +91,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   registerCsrf(app);
   registerPageContext(app, { demo: config.demo, assetVersion, secure: config.secure });
-  registerMetrics(app, options.queueDepth ? { queueDepth: options.queueDepth } : {});
+  registerMetrics(app, { queueDepth: () => queueDepth(database.db) });
   registerHealth(app, database, () => shuttingDown);
   registerErrorHandling(app);
 

@@ -2,9 +2,11 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import type { Config } from './config/index.ts';
-import { systemClock } from './platform/clock.ts';
 import { createDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { createDeps } from './platform/deps.ts';
+import { buildJobRegistry } from './jobs.ts';
+import { runWorker } from './platform/jobs/index.ts';
 import { seedDemo } from './seed/demo.ts';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in SAC_DATA_DIR. */
@@ -26,12 +28,13 @@ export async function serve(config: Config, log: Logger, opts: ServeOptions): Pr
   const database = await openDatabase(config);
   const applied = await migrate(database);
   if (applied.length) log.info({ applied }, 'migrations applied');
-  if (config.demo) await seedDemo({ config, database, clock: systemClock, log });
+  const deps = createDeps(config, database, log);
+  if (config.demo) await seedDemo(deps);
 
   const stops: Array<() => Promise<void>> = [];
   let beginShutdown = () => {};
   if (opts.web) {
-    const built = await buildApp({ config, database, logger: log });
+    const built = await buildApp({ config, database, logger: log, mailer: deps.mailer });
     beginShutdown = built.beginShutdown;
     await built.app.listen({ port: config.port, host: config.host });
     stops.push(() => built.app.close());
@@ -41,7 +44,11 @@ export async function serve(config: Config, log: Logger, opts: ServeOptions): Pr
       process.stdout.write(`\nSAC demo is ready: ${url}/magdeburg  (database: ${database.kind})\n\n`);
     }
   }
-  if (opts.worker) log.info('job worker enabled');
+  if (opts.worker) {
+    const worker = runWorker(database, { logger: log, clock: deps.clock }, buildJobRegistry(deps));
+    stops.push(() => worker.stop());
+    log.info('job worker started');
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,8 +1,8 @@
 import { loadConfig } from '../config/index.ts';
 import { openDatabase, serve } from '../main.ts';
 import { runCatalogCommand } from '../modules/catalog/catalog-command.ts';
-import { systemClock } from '../platform/clock.ts';
 import { migrate } from '../platform/db/migrate.ts';
+import { createDeps } from '../platform/deps.ts';
 import { createLogger } from '../platform/logger.ts';
 import { formsValidateCommand } from '../modules/forms/definition/forms-validate-command.ts';
 import { fimImportCommand } from '../modules/forms/fim/fim-import-command.ts';
@@ -70,7 +70,7 @@ export const commands: Record<string, Command> = {
       }
       return withDatabase(async ({ config, database }) => {
         await migrate(database);
-        await seedDemo({ config, database, clock: systemClock, log: createLogger(config.logLevel) });
+        await seedDemo(createDeps(config, database, createLogger(config.logLevel)));
         process.stdout.write('Demo data is in place.\n');
         return 0;
       })();

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { QueueDepth } from './jobs/index.ts';
 
 export interface MetricsOptions {
-  /** Counts jobs by state for the queue-depth gauge (provided by the jobs module). */
-  queueDepth?: () => Promise<Record<string, number>>;
+  /** Job counts by state and the age of the oldest pending job (from the jobs module). */
+  queueDepth: () => Promise<QueueDepth>;
 }
 
 /** Prometheus metrics: request latency by route, job queue depth by state, process defaults. */
@@ -23,11 +24,16 @@ export function registerMetrics(app: FastifyInstance, opts: MetricsOptions): Reg
     labelNames: ['state'],
     registers: [registry],
     async collect() {
-      if (!opts.queueDepth) return;
-      const counts = await opts.queueDepth();
+      const depth = await opts.queueDepth();
       this.reset();
-      for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
+      for (const [state, n] of Object.entries(depth.counts)) this.set({ state }, n);
+      oldest.set(depth.oldestPendingAgeSeconds ?? 0);
     },
+  });
+  const oldest = new Gauge({
+    name: 'sac_jobs_oldest_pending_age_seconds',
+    help: 'Age of the oldest pending job (0 when none is pending)',
+    registers: [registry],
   });
 
   app.addHook('onResponse', async (request, reply) => {

@@ -81,6 +81,8 @@ async function createPostgres(url: string, max: number): Promise<Database> {
   });
   // A dropped connection (e.g. PostgreSQL restart) must not crash the process; the pool reconnects.
   pool.on('error', () => {});
+  // …and so must an error on a checked-out connection; the query in flight fails and is retried by its caller.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new TenantGuardPlugin()] });
   return {
     kind: 'postgres',
