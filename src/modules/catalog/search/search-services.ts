@@ -24,7 +24,8 @@ const similarityThreshold = 0.4;
 /**
  * German full-text search over the catalog (`german` stemming, each term as a prefix). Tries all terms
  * (AND), then any term (OR), then trigram similarity on the name. Ranked: offered online by this
- * tenant, offered by it, the rest; within each tier by popularity, ts_rank, shorter name.
+ * tenant, offered by it, the rest; within each tier by popularity, then ts_rank weighted by how similar
+ * the whole name is to the query, then shorter name.
  * Every value is a bound parameter; the terms are letters and digits only (see queryTerms).
  */
 export async function searchServices(db: Executor, tenantId: string, options: SearchOptions): Promise<SearchPage> {
@@ -48,7 +49,12 @@ async function fullTextPage(
     .where(sql<boolean>`services.search_vector @@ ${query}`)
     .orderBy(tierOrder)
     .orderBy('services.popularity', 'desc')
-    .orderBy(sql`ts_rank(services.search_vector, ${query}, 1)`, 'desc')
+    // ts_rank alone prefers long names that repeat a word; the trigram similarity of the whole name to
+    // the query favours "Baugenehmigung" over "Baugenehmigung Erteilung im vereinfachten Baugenehmigungsverfahren".
+    .orderBy(
+      sql`ts_rank(services.search_vector, ${query}, 1) * (0.5 + similarity(${options.terms.join(' ')}, services.name))`,
+      'desc',
+    )
     .orderBy(sql`length(services.name)`)
     .orderBy(nameOrder)
     .limit(options.pageSize)
