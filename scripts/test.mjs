@@ -13,7 +13,7 @@ const args = process.argv.slice(2);
 const only = (name) => args.length === 0 || args.includes(name);
 const out = mkdtempSync(path.join(tmpdir(), 'sac-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
-let failedSteps = [];
+const failedSteps = [];
 
 function run(label, cmd, cmdArgs, env = {}) {
   process.stdout.write(`\n=== ${label} ===\n`);
@@ -24,7 +24,12 @@ function run(label, cmd, cmdArgs, env = {}) {
 
 function vitest(label, env, extra = []) {
   const file = path.join(out, `${label.replace(/\W+/g, '-')}.json`);
-  run(label, 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...extra], env);
+  run(
+    label,
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...extra],
+    env,
+  );
   if (existsSync(file)) {
     const r = JSON.parse(readFileSync(file, 'utf8'));
     totals.passed += r.numPassedTests;
@@ -56,11 +61,17 @@ if (only('postgres')) {
   } else process.stdout.write('\n!!! PostgreSQL not reachable: skipped the PostgreSQL run (set TEST_DATABASE_URL).\n');
 }
 if (only('e2e')) {
-  if (existsSync('/usr/bin/chromium')) vitest('browser tests (Chromium, axe-core)', { SAC_TEST_DB: 'pglite' }, ['--config', 'vitest.e2e.config.ts']);
+  if (existsSync('/usr/bin/chromium'))
+    vitest('browser tests (Chromium, axe-core)', { SAC_TEST_DB: 'pglite' }, ['--config', 'vitest.e2e.config.ts']);
   else if (ci) {
-    process.stdout.write('\n/usr/bin/chromium is missing: CI must run the browser tests (apt-get install -y chromium).\n');
+    process.stdout.write(
+      '\n/usr/bin/chromium is missing: CI must run the browser tests (apt-get install -y chromium).\n',
+    );
     failedSteps.push('browser tests (no Chromium)');
-  } else process.stdout.write('\n!!! /usr/bin/chromium not installed: skipped the browser tests (apt-get install -y chromium).\n');
+  } else
+    process.stdout.write(
+      '\n!!! /usr/bin/chromium not installed: skipped the browser tests (apt-get install -y chromium).\n',
+    );
 }
 
 if (failedSteps.length) process.stdout.write(`\nFailed steps: ${failedSteps.join('; ')}\n`);

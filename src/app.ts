@@ -12,7 +12,6 @@ import { registerTenantRoutes } from './modules/tenants/routes.tsx';
 import type { Clock } from './platform/clock.ts';
 import type { Database } from './platform/db/database.ts';
 import { createDeps, type Deps } from './platform/deps.ts';
-import type { Mailer } from './platform/mail/mailer.ts';
 import { registerHealth } from './platform/health.ts';
 import { registerCsrf } from './platform/http/csrf.ts';
 import { registerErrorHandling } from './platform/http/error-handler.tsx';
@@ -20,6 +19,7 @@ import { registerPageContext } from './platform/http/page-context.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerSessions } from './platform/http/session.ts';
 import { queueDepth } from './platform/jobs/index.ts';
+import type { Mailer } from './platform/mail/mailer.ts';
 import { registerMetrics } from './platform/metrics.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,7 +59,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request',
     );
   });

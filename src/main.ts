@@ -2,10 +2,10 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import type { Config } from './config/index.ts';
+import { buildJobRegistry } from './jobs.ts';
 import { createDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { createDeps } from './platform/deps.ts';
-import { buildJobRegistry } from './jobs.ts';
 import { runWorker } from './platform/jobs/index.ts';
 import { seedDemo } from './seed/demo.ts';
 

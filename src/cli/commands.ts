@@ -1,11 +1,11 @@
 import { loadConfig } from '../config/index.ts';
 import { openDatabase, serve } from '../main.ts';
 import { runCatalogCommand } from '../modules/catalog/catalog-command.ts';
+import { formsValidateCommand } from '../modules/forms/definition/forms-validate-command.ts';
+import { fimImportCommand } from '../modules/forms/fim/fim-import-command.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { createDeps } from '../platform/deps.ts';
 import { createLogger } from '../platform/logger.ts';
-import { formsValidateCommand } from '../modules/forms/definition/forms-validate-command.ts';
-import { fimImportCommand } from '../modules/forms/fim/fim-import-command.ts';
 import { seedDemo } from '../seed/demo.ts';
 
 export interface Command {
@@ -15,7 +15,12 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-function withDatabase(fn: (ctx: { config: ReturnType<typeof loadConfig>; database: Awaited<ReturnType<typeof openDatabase>> }) => Promise<number>) {
+function withDatabase(
+  fn: (ctx: {
+    config: ReturnType<typeof loadConfig>;
+    database: Awaited<ReturnType<typeof openDatabase>>;
+  }) => Promise<number>,
+) {
   return async () => {
     const config = loadConfig();
     const database = await openDatabase(config);

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -22,12 +22,20 @@ const envSchema = z.object({
       'must be a comma-separated list of keyId:base64(32 bytes); the first key encrypts',
     )
     .optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   SAC_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SAC_FRAME_ANCESTORS: z.string().default("'none'"),
   SAC_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   SAC_WORKER: z.enum(['0', '1']).default('1'),
-  SAC_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SAC_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   SAC_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   SAC_DRAFT_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });

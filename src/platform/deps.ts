@@ -26,5 +26,12 @@ export function createDeps(
   const mailer =
     overrides.mailer ??
     createMailer({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: 'SAC Serviceportal <noreply@sac.example>' });
-  return { config, database, log, clock: overrides.clock ?? systemClock, cipher: new DataCipher(config.dataKeys), mailer };
+  return {
+    config,
+    database,
+    log,
+    clock: overrides.clock ?? systemClock,
+    cipher: new DataCipher(config.dataKeys),
+    mailer,
+  };
 }

@@ -1,18 +1,27 @@
 /** Stable error codes. Each maps to an HTTP status and a German message a citizen understands. */
 export const errorCatalog = {
-  not_found: { status: 404, title: 'Seite nicht gefunden', detail: 'Die angeforderte Seite gibt es nicht oder nicht mehr.' },
+  not_found: {
+    status: 404,
+    title: 'Seite nicht gefunden',
+    detail: 'Die angeforderte Seite gibt es nicht oder nicht mehr.',
+  },
   bad_request: { status: 400, title: 'Ungültige Anfrage', detail: 'Die Anfrage konnte nicht verarbeitet werden.' },
   validation: { status: 422, title: 'Ungültige Angaben', detail: 'Bitte prüfen Sie Ihre Angaben.' },
   csrf: {
     status: 403,
     title: 'Sitzung abgelaufen',
-    detail: 'Das Formular war zu lange geöffnet oder stammt aus einer anderen Sitzung. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
+    detail:
+      'Das Formular war zu lange geöffnet oder stammt aus einer anderen Sitzung. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
   },
   forbidden: { status: 403, title: 'Kein Zugriff', detail: 'Sie haben keinen Zugriff auf diese Seite.' },
   unauthorized: { status: 401, title: 'Anmeldung erforderlich', detail: 'Bitte melden Sie sich an.' },
   conflict: { status: 409, title: 'Konflikt', detail: 'Der Vorgang wurde zwischenzeitlich geändert.' },
   payload_too_large: { status: 413, title: 'Datei oder Eingabe zu groß', detail: 'Die gesendeten Daten sind zu groß.' },
-  rate_limited: { status: 429, title: 'Zu viele Anfragen', detail: 'Bitte warten Sie einen Moment und versuchen Sie es dann erneut.' },
+  rate_limited: {
+    status: 429,
+    title: 'Zu viele Anfragen',
+    detail: 'Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
+  },
   unavailable: {
     status: 503,
     title: 'Vorübergehend nicht verfügbar',
@@ -21,7 +30,8 @@ export const errorCatalog = {
   internal: {
     status: 500,
     title: 'Technischer Fehler',
-    detail: 'Es ist ein technischer Fehler aufgetreten. Ihre gespeicherten Angaben gehen dabei nicht verloren. Bitte versuchen Sie es später erneut.',
+    detail:
+      'Es ist ein technischer Fehler aufgetreten. Ihre gespeicherten Angaben gehen dabei nicht verloren. Bitte versuchen Sie es später erneut.',
   },
 } as const;
 

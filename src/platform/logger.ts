@@ -19,16 +19,30 @@ const redactPaths = [
   '*.email',
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     redact: { paths: redactPaths, remove: true },
     base: { service: 'sac' },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Session ids appear in logs only as a short SHA-256 prefix. */
 export function hashForLog(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 12);
+}
+
+/**
+ * Error messages can quote values (a database `Key (email)=(…)`, a parser echoing input). Before an
+ * error is logged, values in `=(…)`, e-mail addresses, IBAN-like and long digit strings are masked.
+ */
+export function scrubForLog(text: string | undefined): string | undefined {
+  if (!text) return text;
+  return text
+    .replace(/=\([^)]*\)/g, '=(…)')
+    .replace(/[^\s@"'<>()]+@[^\s@"'<>()]+\.[a-z]{2,}/gi, '[e-mail]')
+    .replace(/\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b/g, '[iban]')
+    .replace(/\d{6,}/g, '[number]');
 }

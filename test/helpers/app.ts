@@ -2,11 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Logger } from 'pino';
 import { type App, buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config/index.ts';
+import { seedDemoTenants } from '../../src/modules/tenants/demo/seed.ts';
 import { type Clock, ManualClock } from '../../src/platform/clock.ts';
 import { createLogger } from '../../src/platform/logger.ts';
-import { seedDemoTenants } from '../../src/modules/tenants/demo/seed.ts';
+import type { Mailer } from '../../src/platform/mail/mailer.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
 export interface TestApp extends App {
@@ -22,14 +24,34 @@ export interface TestApp extends App {
  * Pass `seed: false` for an empty database, `env` to override configuration, `clock` to control time.
  */
 export async function createTestApp(
-  options: { env?: Record<string, string>; clock?: Clock; seed?: boolean; extend?: (app: FastifyInstance) => void } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    seed?: boolean;
+    extend?: (app: FastifyInstance) => void;
+    logger?: Logger;
+    mailer?: Mailer;
+  } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sac-app-'));
-  const config = loadConfig({ SAC_DEMO: '1', SAC_DATA_DIR: dataDir, SAC_LOG_LEVEL: 'silent', SAC_WORKER: '0', ...options.env });
+  const config = loadConfig({
+    SAC_DEMO: '1',
+    SAC_DATA_DIR: dataDir,
+    SAC_LOG_LEVEL: 'silent',
+    SAC_WORKER: '0',
+    ...options.env,
+  });
   const clock = options.clock ?? new ManualClock(new Date());
-  const tenantIds = options.seed === false ? new Map<string, string>() : await seedDemoTenants({ database: testDb.database });
-  const built = await buildApp({ config, database: testDb.database, logger: createLogger('silent'), clock });
+  const tenantIds =
+    options.seed === false ? new Map<string, string>() : await seedDemoTenants({ database: testDb.database });
+  const built = await buildApp({
+    config,
+    database: testDb.database,
+    logger: options.logger ?? createLogger('silent'),
+    clock,
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+  });
   options.extend?.(built.app);
   await built.app.ready();
   return {
@@ -67,7 +89,11 @@ export class Browser {
     return this.keep(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader, ...headers } }));
   }
 
-  async post(url: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    form: Record<string, string | string[]>,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(form)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
     return this.keep(

@@ -1,7 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { createDatabase, type Database, type DatabaseKind } from '../../src/platform/db/database.ts';
-import { migrate } from '../../src/platform/db/migrate.ts';
+import { migrate, migrationsDir } from '../../src/platform/db/migrate.ts';
 
 /**
  * A fresh, migrated database for one test file (or one test).
@@ -35,7 +38,7 @@ export const testServerUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgr
 
 export async function createTestDatabase(kind: DatabaseKind = testDatabaseKind()): Promise<TestDatabase> {
   if (kind === 'pglite') {
-    const database = await createDatabase({});
+    const database = await createDatabase({ pgliteTemplate: await pgliteTemplate() });
     await migrate(database);
     let closed = false;
     return {
@@ -81,4 +84,29 @@ async function adminQuery(statement: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A freshly migrated PGlite data directory, dumped once and shared by every test process through a
+ * file in the temp directory (keyed by the migrations' content). Starting from it takes ~1 s instead
+ * of ~5 s for initdb plus migrations. `migrate()` still runs afterwards, so a stale template is harmless.
+ */
+let templatePromise: Promise<Blob> | undefined;
+function pgliteTemplate(): Promise<Blob> {
+  templatePromise ??= (async () => {
+    const pgliteVersion = readFileSync(path.resolve('node_modules/@electric-sql/pglite/package.json'));
+    const hash = createHash('sha256').update(pgliteVersion);
+    for (const f of readdirSync(migrationsDir).sort()) hash.update(f).update(readFileSync(path.join(migrationsDir, f)));
+    const file = path.join(tmpdir(), `sac-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    const fresh = await createDatabase({});
+    await migrate(fresh);
+    const blob = await fresh.dumpTemplate!();
+    await fresh.close();
+    const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(partial, Buffer.from(await blob.arrayBuffer()));
+    renameSync(partial, file);
+    return blob;
+  })();
+  return templatePromise;
 }

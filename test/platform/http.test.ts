@@ -9,7 +9,9 @@ describe('platform HTTP behaviour', () => {
         // A minimal state-changing form to exercise CSRF protection and sessions.
         app.get('/test/form', async (request, reply) => {
           const token = await request.csrfToken();
-          return reply.type('text/html').send(`<form method="post"><input type="hidden" name="_csrf" value="${token}"></form>`);
+          return reply
+            .type('text/html')
+            .send(`<form method="post"><input type="hidden" name="_csrf" value="${token}"></form>`);
         });
         app.post('/test/form', async () => ({ ok: true }));
         app.post('/test/login', async (request) => {
@@ -165,11 +167,14 @@ describe('platform HTTP behaviour', () => {
       expect(page.body).toContain('Skip to content');
     });
 
-    it.each(['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)'])('refuses the open redirect %s', async (target) => {
-      const res = await t.app.inject(`/sprache/de?zurueck=${encodeURIComponent(target)}`);
-      expect(res.statusCode).toBe(303);
-      expect(res.headers.location).toBe('/');
-    });
+    it.each(['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)'])(
+      'refuses the open redirect %s',
+      async (target) => {
+        const res = await t.app.inject(`/sprache/de?zurueck=${encodeURIComponent(target)}`);
+        expect(res.statusCode).toBe(303);
+        expect(res.headers.location).toBe('/');
+      },
+    );
   });
 
   describe('tenant isolation', () => {

@@ -8,7 +8,21 @@ export type Office = Selectable<OfficesTable>;
 export type LegalPage = Selectable<TenantPagesTable>;
 
 /** Reserved first path segments that can never be a tenant slug. */
-export const reservedSlugs = new Set(['api', 'admin', 'backoffice', 'konto', 'assets', 'healthz', 'readyz', 'metrics', 'sprache', 'demo', 'login', 'logout', 'status']);
+export const reservedSlugs = new Set([
+  'api',
+  'admin',
+  'backoffice',
+  'konto',
+  'assets',
+  'healthz',
+  'readyz',
+  'metrics',
+  'sprache',
+  'demo',
+  'login',
+  'logout',
+  'status',
+]);
 
 export function findTenantBySlug(db: Executor, slug: string): Promise<Tenant | undefined> {
   return db.selectFrom('tenants').selectAll().where('slug', '=', slug).where('active', '=', true).executeTakeFirst();

@@ -28,7 +28,10 @@ export function registerTenantRoutes(app: FastifyInstance, deps: Deps): void {
       const tenant = await resolveTenant(deps, request, request.params.tenant);
       const page = await findLegalPage(db, tenant.id, kind);
       if (!page) throw notFound();
-      return sendPage(reply, <LegalPageView ctx={request.pageContext()} tenant={tenant} branding={request.branding!} page={page} />);
+      return sendPage(
+        reply,
+        <LegalPageView ctx={request.pageContext()} tenant={tenant} branding={request.branding!} page={page} />,
+      );
     });
   }
 
@@ -36,7 +39,10 @@ export function registerTenantRoutes(app: FastifyInstance, deps: Deps): void {
     const tenant = await resolveTenant(deps, request, request.params.tenant);
     const office = await findOffice(db, tenant.id, request.params.office);
     if (!office) throw notFound();
-    return sendPage(reply, <OfficePage ctx={request.pageContext()} tenant={tenant} branding={request.branding!} office={office} />);
+    return sendPage(
+      reply,
+      <OfficePage ctx={request.pageContext()} tenant={tenant} branding={request.branding!} office={office} />,
+    );
   });
 
   // The tenant's colour as a stylesheet: the CSP forbids inline styles.

@@ -28,7 +28,8 @@ export class DataCipher {
 
   decryptToBuffer(stored: string, aad = ''): Buffer {
     const [version, keyId, nonce, body, tag] = stored.split('.');
-    if (version !== 'v1' || !keyId || nonce === undefined || body === undefined || !tag) throw new Error('Unknown ciphertext format');
+    if (version !== 'v1' || !keyId || nonce === undefined || body === undefined || !tag)
+      throw new Error('Unknown ciphertext format');
     const key = this.byId.get(keyId);
     if (!key) throw new Error(`No data key "${keyId}" configured`);
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'base64url'));

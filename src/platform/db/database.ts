@@ -19,6 +19,8 @@ export interface Database {
   /** Runs `fn` on one dedicated connection (session-level locks); `run` executes a script and returns rows. */
   withConnection<T>(fn: (run: (script: string) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball, to start other instances from (test templates). */
+  dumpTemplate?: () => Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -27,6 +29,8 @@ export interface DatabaseOptions {
   /** PGlite data directory; `undefined` or `memory://` keeps PGlite in memory (tests). */
   pgliteDir?: string | undefined;
   poolSize?: number;
+  /** PGlite only: start from this data directory dump (a migrated template; makes tests fast). */
+  pgliteTemplate?: Blob | undefined;
 }
 
 // The same JavaScript types on both engines: bigint and count() as number, `date` as an ISO string.
@@ -35,14 +39,17 @@ const DATE = 1082;
 const NUMERIC = 1700;
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? createPostgres(options.databaseUrl, options.poolSize ?? 10) : createPglite(options.pgliteDir);
+  return options.databaseUrl
+    ? createPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : createPglite(options.pgliteDir, options.pgliteTemplate);
 }
 
-async function createPglite(dir: string | undefined): Promise<Database> {
+async function createPglite(dir: string | undefined, template: Blob | undefined): Promise<Database> {
   if (dir && !dir.startsWith('memory://')) mkdirSync(path.dirname(dir), { recursive: true });
   const pglite = await PGlite.create(dir, {
     extensions: { pg_trgm },
     parsers: { [INT8]: Number, [DATE]: (v: string) => v, [NUMERIC]: Number },
+    ...(template ? { loadDataDir: template } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins: [new TenantGuardPlugin()] });
   return {
@@ -64,6 +71,7 @@ async function createPglite(dir: string | undefined): Promise<Database> {
       await db.destroy();
       await pglite.close();
     },
+    dumpTemplate: () => pglite.dumpDataDir('none'),
   };
 }
 

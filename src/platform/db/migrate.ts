@@ -24,7 +24,9 @@ export async function migrate(database: Database): Promise<string[]> {
     const applied: string[] = [];
     if (database.kind === 'postgres') await run(`select pg_advisory_lock(${lockKey})`);
     try {
-      await run('create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now())');
+      await run(
+        'create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now())',
+      );
       const done = new Set((await run('select version from schema_migrations')).map((r) => String(r.version)));
       for (const m of availableMigrations()) {
         if (done.has(m.version)) continue;

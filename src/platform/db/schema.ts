@@ -5,13 +5,33 @@ import type { Generated } from 'kysely';
  * joins them into one `DB` and lists which tables are tenant-owned (guarded by TenantGuardPlugin).
  */
 import type { CatalogTables } from '../../modules/catalog/tables.ts';
+import type { AssistantStoreTables } from '../../modules/forms/assistants-store/tables.ts';
+import type { DraftTables } from '../../modules/forms/drafts/tables.ts';
+import type { UploadTables } from '../../modules/forms/uploads/tables.ts';
+import type { SubmissionTables } from '../../modules/submissions/tables.ts';
 import type { TenantTables } from '../../modules/tenants/tables.ts';
 import type { JobTables } from '../jobs/tables.ts';
 import type { PlatformTables } from './platform-tables.ts';
 
-export interface DB extends PlatformTables, TenantTables, CatalogTables, JobTables {}
+export interface DB
+  extends PlatformTables,
+    TenantTables,
+    CatalogTables,
+    JobTables,
+    AssistantStoreTables,
+    DraftTables,
+    SubmissionTables,
+    UploadTables {}
 
 /** Tables whose rows belong to one tenant: every query on them must name `tenant_id`. */
-export const tenantTables = new Set<string>(['offices', 'tenant_pages', 'offerings', 'audit_events']);
+export const tenantTables = new Set<string>([
+  'offices',
+  'tenant_pages',
+  'offerings',
+  'audit_events',
+  'drafts',
+  'submissions',
+  'uploads',
+]);
 
 export type { Generated };

@@ -39,11 +39,9 @@ export function scoped(db: Executor, tenantId: string) {
       ) as unknown as SelectQueryBuilder<DB, T, {}>;
     },
     updateTable<T extends TenantTable>(table: T): UpdateQueryBuilder<DB, T, T, UpdateResult> {
-      return (db.updateTable(table as TenantTable) as UpdateQueryBuilder<DB, TenantTable, TenantTable, UpdateResult>).where(
-        tenantOf(table),
-        '=',
-        tenantId,
-      ) as unknown as UpdateQueryBuilder<DB, T, T, UpdateResult>;
+      return (
+        db.updateTable(table as TenantTable) as UpdateQueryBuilder<DB, TenantTable, TenantTable, UpdateResult>
+      ).where(tenantOf(table), '=', tenantId) as unknown as UpdateQueryBuilder<DB, T, T, UpdateResult>;
     },
     deleteFrom<T extends TenantTable>(table: T): DeleteQueryBuilder<DB, T, DeleteResult> {
       return (db.deleteFrom(table as TenantTable) as DeleteQueryBuilder<DB, TenantTable, DeleteResult>).where(

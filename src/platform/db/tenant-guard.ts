@@ -1,4 +1,11 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 import { tenantTables } from './schema.ts';
 
 /** Marker a query adds (via `allTenants()`) when it deliberately spans every tenant (operator views). */
@@ -23,7 +30,11 @@ export class TenantScopeError extends Error {}
 export function checkTenantScope(node: RootOperationNode): void {
   if (node.kind === 'RawNode' || node.kind === 'CreateTableNode' || node.kind === 'DropTableNode') return;
   const text = JSON.stringify(node);
-  const touched = [...text.matchAll(/"kind":"TableNode","table":\{"kind":"SchemableIdentifierNode",(?:"schema":[^}]*,)?"identifier":\{"kind":"IdentifierNode","name":"([a-z_]+)"\}/g)]
+  const touched = [
+    ...text.matchAll(
+      /"kind":"TableNode","table":\{"kind":"SchemableIdentifierNode",(?:"schema":[^}]*,)?"identifier":\{"kind":"IdentifierNode","name":"([a-z_]+)"\}/g,
+    ),
+  ]
     .map((m) => m[1]!)
     .filter((t) => tenantTables.has(t));
   if (touched.length === 0) return;

@@ -1,11 +1,22 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorCatalog } from '../errors.ts';
+import { scrubForLog } from '../logger.ts';
 import { t } from '../render/i18n.ts';
 import { Layout } from '../render/layout.tsx';
 import { sendPage } from '../render/render.ts';
 
 /** Errors that mean "the database is not reachable right now" → 503, not 500 (F-03). */
-const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+]);
 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
@@ -29,8 +40,8 @@ function ErrorPage({ request, error }: { request: FastifyRequest; error: AppErro
       <p class="kern-body">{error.detail}</p>
       {error.code === 'not_found' && (
         <p class="kern-body">
-          Vielleicht finden Sie, was Sie suchen, über die Suche im Serviceportal. Prüfen Sie auch, ob die Adresse richtig
-          geschrieben ist.
+          Vielleicht finden Sie, was Sie suchen, über die Suche im Serviceportal. Prüfen Sie auch, ob die Adresse
+          richtig geschrieben ist.
         </p>
       )}
       <p>
@@ -48,7 +59,13 @@ function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError
     return reply
       .status(error.status)
       .type('application/problem+json')
-      .send({ type: `urn:sac:problem:${error.code}`, title: error.title, status: error.status, detail: error.detail, instance: request.url.split('?')[0] });
+      .send({
+        type: `urn:sac:problem:${error.code}`,
+        title: error.title,
+        status: error.status,
+        detail: error.detail,
+        instance: request.url.split('?')[0],
+      });
   }
   return sendPage(reply, <ErrorPage request={request} error={error} />, error.status);
 }
@@ -60,7 +77,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (appError.status >= 500) {
       const cause = (appError.cause ?? error) as { code?: string; message?: string; stack?: string };
       // Log the code, message and stack, never request bodies or database `detail` (may hold personal data).
-      request.log.error({ err: { code: cause?.code, message: cause?.message, stack: cause?.stack } }, 'request failed');
+      request.log.error(
+        { err: { code: cause?.code, message: scrubForLog(cause?.message), stack: scrubForLog(cause?.stack) } },
+        'request failed',
+      );
     }
     return sendError(request, reply, appError);
   });

@@ -24,11 +24,15 @@ export function requestLang(request: FastifyRequest): Lang {
 export function safeReturnPath(value: unknown, fallback = '/'): string {
   if (typeof value !== 'string' || value.length > 2000) return fallback;
   if (!value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return fallback;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what we refuse.
   if (/[\u0000-\u001f]/.test(value)) return fallback;
   return value;
 }
 
-export function registerPageContext(app: FastifyInstance, opts: { demo: boolean; assetVersion: string; secure: boolean }) {
+export function registerPageContext(
+  app: FastifyInstance,
+  opts: { demo: boolean; assetVersion: string; secure: boolean },
+) {
   app.decorateRequest('branding', undefined);
   app.decorateRequest('pageContext', function (this: FastifyRequest): PageContext {
     return { lang: requestLang(this), path: this.url, demo: opts.demo, assetVersion: opts.assetVersion };
@@ -37,8 +41,16 @@ export function registerPageContext(app: FastifyInstance, opts: { demo: boolean;
   // The language switch: a strictly necessary preference cookie, then back to where the visitor was.
   app.get<{ Params: { lang: string }; Querystring: { zurueck?: string } }>('/sprache/:lang', async (request, reply) => {
     const lang = isLang(request.params.lang) ? request.params.lang : 'de';
-    reply.setCookie(LANG_COOKIE, lang, { path: '/', sameSite: 'lax', httpOnly: true, secure: opts.secure, maxAge: 365 * 86400 });
-    const back = safeReturnPath(request.query.zurueck).replace(/([?&])lang=(de|en)&?/, '$1').replace(/[?&]$/, '');
+    reply.setCookie(LANG_COOKIE, lang, {
+      path: '/',
+      sameSite: 'lax',
+      httpOnly: true,
+      secure: opts.secure,
+      maxAge: 365 * 86400,
+    });
+    const back = safeReturnPath(request.query.zurueck)
+      .replace(/([?&])lang=(de|en)&?/, '$1')
+      .replace(/[?&]$/, '');
     return reply.redirect(back || '/', 303);
   });
 }

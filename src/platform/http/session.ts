@@ -83,7 +83,11 @@ export function registerSessions(app: FastifyInstance, opts: SessionOptions): vo
     state.loaded = true;
     const token = request.cookies[name];
     if (!token || token.length > 100) return null;
-    const row = await opts.db.selectFrom('sessions').selectAll().where('id_hash', '=', hashToken(token)).executeTakeFirst();
+    const row = await opts.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id_hash', '=', hashToken(token))
+      .executeTakeFirst();
     const now = opts.clock.now().getTime();
     if (!row) return null;
     const expired = row.expires_at.getTime() <= now || row.last_seen_at.getTime() + idleMs <= now;
@@ -133,7 +137,13 @@ export function registerSessions(app: FastifyInstance, opts: SessionOptions): vo
       if (session.previousHash) await trx.deleteFrom('sessions').where('id_hash', '=', session.previousHash).execute();
       await trx
         .insertInto('sessions')
-        .values({ id_hash: session.idHash, data: JSON.stringify(session.data), created_at: session.createdAt, last_seen_at: now, expires_at: expiresAt })
+        .values({
+          id_hash: session.idHash,
+          data: JSON.stringify(session.data),
+          created_at: session.createdAt,
+          last_seen_at: now,
+          expires_at: expiresAt,
+        })
         .onConflict((oc) => oc.column('id_hash').doUpdateSet({ data: JSON.stringify(session.data), last_seen_at: now }))
         .execute();
     });

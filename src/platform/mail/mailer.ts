@@ -33,7 +33,10 @@ export function createMailer(opts: { smtpUrl?: string | undefined; dataDir: stri
       const info = await transport.sendMail({ from: opts.from, ...mail });
       if (!opts.smtpUrl) {
         mkdirSync(dir, { recursive: true });
-        const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^a-z0-9]/gi, '')}.eml`);
+        const file = path.join(
+          dir,
+          `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^a-z0-9]/gi, '')}.eml`,
+        );
         writeFileSync(file, (info as unknown as { message: Buffer }).message);
       }
     },

@@ -120,7 +120,11 @@ function Footer({ ctx, tenant }: { ctx: PageContext; tenant?: Branding | undefin
         </nav>
         {(!tenant || tenant.participates115) && (
           <p class="kern-body">
-            <strong>{t(ctx.lang, 'phone115')}</strong>: <a class="kern-link" href="tel:115">115</a> ({t(ctx.lang, 'phone115Hours')})
+            <strong>{t(ctx.lang, 'phone115')}</strong>:{' '}
+            <a class="kern-link" href="tel:115">
+              115
+            </a>{' '}
+            ({t(ctx.lang, 'phone115Hours')})
           </p>
         )}
       </div>

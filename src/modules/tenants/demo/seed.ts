@@ -1,10 +1,14 @@
-import type { Deps } from '../../../platform/deps.ts';
 import { scoped } from '../../../platform/db/scope.ts';
+import type { Deps } from '../../../platform/deps.ts';
 import { legalTexts } from './legal-texts.ts';
 import { placeholderArms } from './logo.ts';
 import { demoTenants } from './tenants.ts';
 
-const pageTitles = { impressum: 'Impressum', datenschutz: 'Datenschutzerklärung', barrierefreiheit: 'Erklärung zur Barrierefreiheit' } as const;
+const pageTitles = {
+  impressum: 'Impressum',
+  datenschutz: 'Datenschutzerklärung',
+  barrierefreiheit: 'Erklärung zur Barrierefreiheit',
+} as const;
 
 /** Creates or updates the demo tenants with their offices and legal pages (idempotent). */
 export async function seedDemoTenants(deps: Pick<Deps, 'database'>): Promise<Map<string, string>> {
@@ -34,7 +38,17 @@ export async function seedDemoTenants(deps: Pick<Deps, 'database'>): Promise<Map
       ids.set(t.slug, id);
       const s = scoped(trx, id);
       for (const o of t.offices) {
-        const office = { slug: o.slug, name: o.name, street: o.street, postcode: t.postcode, city: t.city, phone: o.phone, email: o.email, opening_hours: o.hours, accessibility: o.accessibility ?? null };
+        const office = {
+          slug: o.slug,
+          name: o.name,
+          street: o.street,
+          postcode: t.postcode,
+          city: t.city,
+          phone: o.phone,
+          email: o.email,
+          opening_hours: o.hours,
+          accessibility: o.accessibility ?? null,
+        };
         await s
           .insertInto('offices', office)
           .onConflict((oc) => oc.columns(['tenant_id', 'slug']).doUpdateSet(office))

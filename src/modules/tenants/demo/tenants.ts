@@ -29,7 +29,8 @@ export interface DemoOffice {
   accessibility?: string;
 }
 
-const weekdayHours = 'Montag: 9 bis 12 Uhr\nDienstag: 9 bis 12 Uhr und 13 bis 18 Uhr\nDonnerstag: 9 bis 12 Uhr und 13 bis 16 Uhr\nFreitag: 9 bis 12 Uhr';
+const weekdayHours =
+  'Montag: 9 bis 12 Uhr\nDienstag: 9 bis 12 Uhr und 13 bis 18 Uhr\nDonnerstag: 9 bis 12 Uhr und 13 bis 16 Uhr\nFreitag: 9 bis 12 Uhr';
 
 export const demoTenants: DemoTenant[] = [
   {
@@ -48,10 +49,39 @@ export const demoTenants: DemoTenant[] = [
     email: 'serviceportal@magdeburg.example',
     website: 'https://www.magdeburg.de',
     offices: [
-      { slug: 'standesamt', name: 'Standesamt Magdeburg', street: 'Humboldtstraße 11', phone: '0391 540-2101', email: 'standesamt@magdeburg.example', hours: weekdayHours, accessibility: 'Der Eingang ist stufenlos erreichbar. Ein Aufzug ist vorhanden.' },
-      { slug: 'buergerbuero', name: 'Bürgerbüro Mitte', street: 'Breiter Weg 222', phone: '0391 540-4444', email: 'buergerbuero@magdeburg.example', hours: weekdayHours },
-      { slug: 'steueramt', name: 'Fachbereich Finanzservice – Hundesteuer', street: 'Julius-Bremer-Straße 8–10', phone: '0391 540-2556', email: 'hundesteuer@magdeburg.example', hours: weekdayHours },
-      { slug: 'gewerbeamt', name: 'Gewerbeamt', street: 'Julius-Bremer-Straße 8–10', phone: '0391 540-2340', email: 'gewerbe@magdeburg.example', hours: weekdayHours },
+      {
+        slug: 'standesamt',
+        name: 'Standesamt Magdeburg',
+        street: 'Humboldtstraße 11',
+        phone: '0391 540-2101',
+        email: 'standesamt@magdeburg.example',
+        hours: weekdayHours,
+        accessibility: 'Der Eingang ist stufenlos erreichbar. Ein Aufzug ist vorhanden.',
+      },
+      {
+        slug: 'buergerbuero',
+        name: 'Bürgerbüro Mitte',
+        street: 'Breiter Weg 222',
+        phone: '0391 540-4444',
+        email: 'buergerbuero@magdeburg.example',
+        hours: weekdayHours,
+      },
+      {
+        slug: 'steueramt',
+        name: 'Fachbereich Finanzservice – Hundesteuer',
+        street: 'Julius-Bremer-Straße 8–10',
+        phone: '0391 540-2556',
+        email: 'hundesteuer@magdeburg.example',
+        hours: weekdayHours,
+      },
+      {
+        slug: 'gewerbeamt',
+        name: 'Gewerbeamt',
+        street: 'Julius-Bremer-Straße 8–10',
+        phone: '0391 540-2340',
+        email: 'gewerbe@magdeburg.example',
+        hours: weekdayHours,
+      },
     ],
   },
   {
@@ -70,9 +100,30 @@ export const demoTenants: DemoTenant[] = [
     email: 'serviceportal@halberstadt.example',
     website: 'https://www.halberstadt.de',
     offices: [
-      { slug: 'standesamt', name: 'Standesamt Halberstadt', street: 'Domplatz 49', phone: '03941 55-1300', email: 'standesamt@halberstadt.example', hours: weekdayHours },
-      { slug: 'buergerbuero', name: 'Bürgerbüro Halberstadt', street: 'Holzmarkt 1', phone: '03941 55-1111', email: 'buergerbuero@halberstadt.example', hours: weekdayHours },
-      { slug: 'ordnungsamt', name: 'Ordnungsamt – Gewerbe und Hundesteuer', street: 'Domplatz 49', phone: '03941 55-1500', email: 'ordnungsamt@halberstadt.example', hours: weekdayHours },
+      {
+        slug: 'standesamt',
+        name: 'Standesamt Halberstadt',
+        street: 'Domplatz 49',
+        phone: '03941 55-1300',
+        email: 'standesamt@halberstadt.example',
+        hours: weekdayHours,
+      },
+      {
+        slug: 'buergerbuero',
+        name: 'Bürgerbüro Halberstadt',
+        street: 'Holzmarkt 1',
+        phone: '03941 55-1111',
+        email: 'buergerbuero@halberstadt.example',
+        hours: weekdayHours,
+      },
+      {
+        slug: 'ordnungsamt',
+        name: 'Ordnungsamt – Gewerbe und Hundesteuer',
+        street: 'Domplatz 49',
+        phone: '03941 55-1500',
+        email: 'ordnungsamt@halberstadt.example',
+        hours: weekdayHours,
+      },
     ],
   },
   {
@@ -91,8 +142,22 @@ export const demoTenants: DemoTenant[] = [
     email: 'serviceportal@unstruttal.example',
     website: 'https://www.vgem-unstruttal.de',
     offices: [
-      { slug: 'buergerbuero', name: 'Bürgerbüro der Verbandsgemeinde', street: 'Markt 1', phone: '034464 27-100', email: 'buergerbuero@unstruttal.example', hours: weekdayHours },
-      { slug: 'standesamt', name: 'Standesamt Unstruttal', street: 'Markt 2', phone: '034464 27-120', email: 'standesamt@unstruttal.example', hours: weekdayHours },
+      {
+        slug: 'buergerbuero',
+        name: 'Bürgerbüro der Verbandsgemeinde',
+        street: 'Markt 1',
+        phone: '034464 27-100',
+        email: 'buergerbuero@unstruttal.example',
+        hours: weekdayHours,
+      },
+      {
+        slug: 'standesamt',
+        name: 'Standesamt Unstruttal',
+        street: 'Markt 2',
+        phone: '034464 27-120',
+        email: 'standesamt@unstruttal.example',
+        hours: weekdayHours,
+      },
     ],
   },
   {
@@ -111,9 +176,30 @@ export const demoTenants: DemoTenant[] = [
     email: 'serviceportal@wernigerode.example',
     website: 'https://www.wernigerode.de',
     offices: [
-      { slug: 'buergerbuero', name: 'Bürgerbüro Wernigerode', street: 'Marktplatz 1', phone: '03943 654-111', email: 'buergerbuero@wernigerode.example', hours: weekdayHours },
-      { slug: 'standesamt', name: 'Standesamt Wernigerode', street: 'Marktplatz 1', phone: '03943 654-130', email: 'standesamt@wernigerode.example', hours: weekdayHours },
-      { slug: 'familienbuero', name: 'Familienbüro – Begrüßungsgeld', street: 'Schlachthofstraße 6', phone: '03943 654-450', email: 'familie@wernigerode.example', hours: weekdayHours },
+      {
+        slug: 'buergerbuero',
+        name: 'Bürgerbüro Wernigerode',
+        street: 'Marktplatz 1',
+        phone: '03943 654-111',
+        email: 'buergerbuero@wernigerode.example',
+        hours: weekdayHours,
+      },
+      {
+        slug: 'standesamt',
+        name: 'Standesamt Wernigerode',
+        street: 'Marktplatz 1',
+        phone: '03943 654-130',
+        email: 'standesamt@wernigerode.example',
+        hours: weekdayHours,
+      },
+      {
+        slug: 'familienbuero',
+        name: 'Familienbüro – Begrüßungsgeld',
+        street: 'Schlachthofstraße 6',
+        phone: '03943 654-450',
+        email: 'familie@wernigerode.example',
+        hours: weekdayHours,
+      },
     ],
   },
 ];

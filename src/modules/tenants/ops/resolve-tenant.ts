@@ -31,6 +31,11 @@ export async function resolveTenant(deps: Deps, request: FastifyRequest, slug: s
   }
   const tenant = entry.tenant;
   if (!tenant) throw notFound();
-  request.branding = { slug: tenant.slug, name: tenant.name, hasLogo: !!tenant.logo_svg, participates115: tenant.participates_115 };
+  request.branding = {
+    slug: tenant.slug,
+    name: tenant.name,
+    hasLogo: !!tenant.logo_svg,
+    participates115: tenant.participates_115,
+  };
   return tenant;
 }

@@ -4,8 +4,20 @@ import { type Branding, Layout, type PageContext } from '../../../platform/rende
 import type { LegalPage, Tenant } from '../repo.ts';
 
 /** Impressum, Datenschutzerklärung or Erklärung zur Barrierefreiheit of one tenant. */
-export function LegalPageView({ ctx, tenant, branding, page }: { ctx: PageContext; tenant: Tenant; branding: Branding; page: LegalPage }) {
-  const updated = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(page.updated_at);
+export function LegalPageView({
+  ctx,
+  tenant,
+  branding,
+  page,
+}: {
+  ctx: PageContext;
+  tenant: Tenant;
+  branding: Branding;
+  page: LegalPage;
+}) {
+  const updated = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(
+    page.updated_at,
+  );
   return (
     <Layout
       ctx={ctx}

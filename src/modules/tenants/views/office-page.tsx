@@ -3,7 +3,15 @@ import { type Branding, Layout, type PageContext } from '../../../platform/rende
 import type { Office, Tenant } from '../repo.ts';
 
 /** Contact details of one office; also used as a block on service pages. */
-export function OfficeDetails({ ctx, office, headingLevel = 2 }: { ctx: PageContext; office: Office; headingLevel?: 2 | 3 }) {
+export function OfficeDetails({
+  ctx,
+  office,
+  headingLevel = 2,
+}: {
+  ctx: PageContext;
+  office: Office;
+  headingLevel?: 2 | 3;
+}) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div class="kern-stack">
@@ -57,9 +65,24 @@ export function OfficeDetails({ ctx, office, headingLevel = 2 }: { ctx: PageCont
   );
 }
 
-export function OfficePage({ ctx, tenant, branding, office }: { ctx: PageContext; tenant: Tenant; branding: Branding; office: Office }) {
+export function OfficePage({
+  ctx,
+  tenant,
+  branding,
+  office,
+}: {
+  ctx: PageContext;
+  tenant: Tenant;
+  branding: Branding;
+  office: Office;
+}) {
   return (
-    <Layout ctx={ctx} title={office.name} tenant={branding} crumbs={[{ label: tenant.name, href: `/${tenant.slug}` }, { label: office.name }]}>
+    <Layout
+      ctx={ctx}
+      title={office.name}
+      tenant={branding}
+      crumbs={[{ label: tenant.name, href: `/${tenant.slug}` }, { label: office.name }]}
+    >
       <h1 class="kern-heading-large">{office.name}</h1>
       <OfficeDetails ctx={ctx} office={office} />
     </Layout>
