@@ -86,6 +86,7 @@ describe('portal and service pages', () => {
       const own = await get(`/wernigerode/leistungen/${begruessungsgeld}`);
       expect(own.body).toContain('/wernigerode/antrag/begruessungsgeld');
       expect(own.body).toContain('Familienbüro');
+      expect(own.body).toContain('lokale Leistung ohne bundesweiten LeiKa-Schlüssel');
       const other = await get(`/magdeburg/leistungen/${begruessungsgeld}`);
       expect(other.statusCode).toBe(200);
       expect(other.body).not.toContain('/antrag/begruessungsgeld');

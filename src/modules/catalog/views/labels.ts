@@ -28,3 +28,8 @@ export function formatFee(cents: number): string {
   if (cents === 0) return 'gebührenfrei';
   return `${(cents / 100).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
 }
+
+/** Keys of local catalog entries (Leistungsgruppierung 999, not allocated in the LeiKa; see seed/catalog/README.md). */
+export function isLocalKey(leikaKey: string): boolean {
+  return leikaKey.startsWith('99999');
+}

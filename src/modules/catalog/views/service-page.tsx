@@ -5,7 +5,7 @@ import { type Branding, Layout, type PageContext } from '../../../platform/rende
 import type { Office, Tenant } from '../../tenants/repo.ts';
 import { OfficeDetails } from '../../tenants/views/office-page.tsx';
 import type { Offering, Service } from '../repo.ts';
-import { formatFee, moduleSections, trustLevelLabels } from './labels.ts';
+import { formatFee, isLocalKey, moduleSections, trustLevelLabels } from './labels.ts';
 import { LegalBasisList } from './legal-basis.tsx';
 import { Notice } from './notice.tsx';
 import { TenantContact } from './tenant-contact.tsx';
@@ -50,6 +50,7 @@ export function ServicePage({ ctx, tenant, branding, service, offering, office }
         <h1 class="kern-heading-large">{service.name}</h1>
         <p class="kern-body kern-body--muted">
           {t(ctx.lang, 'leikaKey')}: {service.leika_key}
+          {isLocalKey(service.leika_key) && ' (lokale Leistung ohne bundesweiten LeiKa-Schlüssel)'}
           {service.lebenslage && ` · Lebenslage: ${service.lebenslage}`}
         </p>
       </div>
