@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ManualClock } from '../../src/platform/clock.ts';
 import { Browser, createTestApp, csrfFrom, type TestApp } from '../helpers/app.ts';
 
 describe('platform HTTP behaviour', () => {
@@ -143,6 +144,34 @@ describe('platform HTTP behaviour', () => {
       expect((await b.get('/test/whoami')).json()).toEqual({ user: 'erika' });
       const planted = await t.app.inject({ url: '/test/whoami', headers: { cookie: `sac_session=${before}` } });
       expect(planted.json()).toEqual({ user: null });
+    });
+
+    it('expires after the idle timeout (30 minutes by default)', async () => {
+      const clock = t.clock as ManualClock;
+      const b = new Browser(t.app);
+      const token = csrfFrom((await b.get('/test/form')).body);
+      await b.post('/test/login', { _csrf: token });
+      clock.advance(29 * 60_000);
+      expect((await b.get('/test/whoami')).json()).toEqual({ user: 'erika' });
+      clock.advance(29 * 60_000);
+      expect((await b.get('/test/whoami')).json()).toEqual({ user: 'erika' });
+      clock.advance(31 * 60_000);
+      expect((await b.get('/test/whoami')).json()).toEqual({ user: null });
+    });
+
+    it('expires after the absolute timeout even when used all the time', async () => {
+      const clock = t.clock as ManualClock;
+      const b = new Browser(t.app);
+      const token = csrfFrom((await b.get('/test/form')).body);
+      await b.post('/test/login', { _csrf: token });
+      // Touched every 20 minutes (never idle), alive up to 11 h 40 min …
+      for (let minutes = 20; minutes <= 700; minutes += 20) {
+        clock.advance(20 * 60_000);
+        expect((await b.get('/test/whoami')).json()).toEqual({ user: 'erika' });
+      }
+      // … and gone at 12 h, 20 minutes after the last request.
+      clock.advance(20 * 60_000);
+      expect((await b.get('/test/whoami')).json()).toEqual({ user: null });
     });
 
     it('logout removes the session server-side: the old cookie is useless afterwards', async () => {
