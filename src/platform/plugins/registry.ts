@@ -22,8 +22,11 @@ export interface Plugin<TOptions = unknown> {
 
 export class PluginRegistryError extends Error {}
 
+/** What the registry needs of any plug-in, whatever its options type. */
+export type AnyPlugin = Pick<Plugin<unknown>, 'id' | 'label' | 'demo' | 'optionsSchema'>;
+
 /** Plug-ins of one kind, by unique id. Duplicates and demo plug-ins outside demo mode fail at start. */
-export class PluginRegistry<P extends Plugin<never>> {
+export class PluginRegistry<P extends AnyPlugin> {
   private readonly plugins = new Map<string, P>();
 
   constructor(
