@@ -335,3 +335,20 @@ describe('Urkundenbestellung: fees (10 € the first, 5 € each further copy of
     expect(formatCents(computeFees(def, { ...answers, faelle: ['geburt'] }, ctx).totalCents)).toBe('15,00 €');
   });
 });
+
+describe('Urkundenbestellung in English', () => {
+  it('summarize uses the English step titles, labels and options', () => {
+    const { answers } = walkClean(def, birthOnly);
+    const lines = summaryText(summarize(def, answers, { ...ctx, lang: 'en' }));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'About the birth / Date of birth: 12.08.1964',
+        'About you / Your date of birth: 12.08.1964',
+        'How would you like to receive the certificates? / Delivery: By post to my address',
+      ]),
+    );
+    const fees = computeFees(def, answers, { ...ctx, lang: 'en' });
+    expect(fees.lines.map((line) => line.label)).toEqual(['Birth certificate (2 copies)']);
+    expect(fees.totalCents).toBe(1500);
+  });
+});
