@@ -102,7 +102,7 @@ export async function readMultipartForm(
       const part = next.value;
       if (part.type === 'field') {
         if (part.valueTruncated || Buffer.byteLength(String(part.value)) > maxTextBytes)
-          throw new AppError('payload_too_large', uploadMessages.textTooLong);
+          throw new AppError('payload_too_large', uploadMessages.textTooLong, { headers: { connection: 'close' } });
         addText(form.body, part.fieldname, String(part.value));
         continue;
       }
