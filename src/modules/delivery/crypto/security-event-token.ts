@@ -112,6 +112,9 @@ export async function verifySet(jws: string, publicSigningJwk: JWK, options: Ver
   const now = Math.floor(options.now.getTime() / 1000);
   if (typeof payload.iat !== 'number' || payload.iat > now + skew)
     throw new SetVerificationError('SET rejected: iat in the future');
+  if (now - payload.iat > options.maxAgeSeconds) {
+    throw new SetVerificationError('SET rejected: too old (iat outside the window)');
+  }
   if (options.expectedCaseId && payload.txn !== `case:${options.expectedCaseId}`) {
     throw new SetVerificationError('SET rejected: txn is for another case');
   }
