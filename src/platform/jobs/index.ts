@@ -46,4 +46,5 @@ export {
   PermanentJobError,
 } from './registry.ts';
 export type { JobState } from './tables.ts';
+export { enqueueDuePeriodicJobs, type PeriodicJob, startScheduler } from './schedule.ts';
 export { runWorker, Worker, type WorkerLogger, type WorkerOptions } from './worker.ts';
