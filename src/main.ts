@@ -2,11 +2,11 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import type { Config } from './config/index.ts';
-import { buildJobRegistry } from './jobs.ts';
+import { buildJobRegistry, periodicJobs } from './jobs.ts';
 import { createDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { createDeps } from './platform/deps.ts';
-import { runWorker } from './platform/jobs/index.ts';
+import { runWorker, startScheduler } from './platform/jobs/index.ts';
 import { seedDemo } from './seed/demo.ts';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in SAC_DATA_DIR. */
@@ -29,7 +29,7 @@ export async function serve(config: Config, log: Logger, opts: ServeOptions): Pr
   const applied = await migrate(database);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const deps = createDeps(config, database, log);
-  if (config.demo) await seedDemo(deps);
+  const demo = config.demo ? await seedDemo(deps) : undefined;
 
   const stops: Array<() => Promise<void>> = [];
   let beginShutdown = () => {};
@@ -42,11 +42,19 @@ export async function serve(config: Config, log: Logger, opts: ServeOptions): Pr
     log.info({ url, database: database.kind, ms: Date.now() - started }, 'SAC is listening');
     if (config.demo) {
       process.stdout.write(`\nSAC demo is ready: ${url}/magdeburg  (database: ${database.kind})\n\n`);
+      if (demo) process.stdout.write(`${demoStaffBanner(demo.staff, url)}\n`);
     }
   }
   if (opts.worker) {
     const worker = runWorker(database, { logger: log, clock: deps.clock }, buildJobRegistry(deps));
-    stops.push(() => worker.stop());
+    const stopScheduler = startScheduler(database, periodicJobs, {
+      clock: deps.clock,
+      onError: (e) => log.warn({ err: { message: (e as Error).message } }, 'scheduling periodic jobs failed'),
+    });
+    stops.push(async () => {
+      stopScheduler();
+      await worker.stop();
+    });
     log.info('job worker started');
   }
 

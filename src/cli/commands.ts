@@ -3,6 +3,7 @@ import { openDatabase, serve } from '../main.ts';
 import { runCatalogCommand } from '../modules/catalog/catalog-command.ts';
 import { formsValidateCommand } from '../modules/forms/definition/forms-validate-command.ts';
 import { fimImportCommand } from '../modules/forms/fim/fim-import-command.ts';
+import { usersCommand } from '../modules/staff/users-command.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { createDeps } from '../platform/deps.ts';
 import { createLogger } from '../platform/logger.ts';
@@ -108,5 +109,16 @@ export const commands: Record<string, Command> = {
       process.stdout.write(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
       return result.exitCode;
     },
+  },
+  users: {
+    args: 'add --email … --name … --role caseworker|admin|operator [--tenant slug] [--password …] | totp <email>',
+    help: 'create staff accounts; in demo mode print the current TOTP code of an account',
+    run: (args) =>
+      withDatabase(async ({ config, database }) => {
+        const result = await usersCommand(createDeps(config, database, createLogger(config.logLevel)), args);
+        process.stdout.write(result.stdout);
+        process.stderr.write(result.stderr);
+        return result.exitCode;
+      })(),
   },
 };

@@ -1,9 +1,11 @@
 import { seedDemoCatalog } from '../modules/catalog/demo/seed.ts';
+import { type DemoStaffCredential, seedDemoStaff } from '../modules/staff/demo/seed.ts';
 import { seedDemoTenants } from '../modules/tenants/demo/seed.ts';
 import type { Deps } from '../platform/deps.ts';
 
 /** Demo data for `npm start` and `sac seed --demo`: tenants, catalog, offerings. Idempotent. */
-export async function seedDemo(deps: Deps): Promise<void> {
+export async function seedDemo(deps: Deps): Promise<{ staff: DemoStaffCredential[] }> {
   const tenantIds = await seedDemoTenants(deps);
   await seedDemoCatalog(deps, tenantIds);
+  return { staff: await seedDemoStaff(deps, tenantIds) };
 }

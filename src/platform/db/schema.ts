@@ -10,6 +10,8 @@ import type { DraftTables } from '../../modules/forms/drafts/tables.ts';
 import type { UploadTables } from '../../modules/forms/uploads/tables.ts';
 import type { SubmissionTables } from '../../modules/submissions/tables.ts';
 import type { TenantTables } from '../../modules/tenants/tables.ts';
+import type { StaffTables } from '../../modules/staff/tables.ts';
+import type { RateLimitTables } from '../http/rate-limit.ts';
 import type { JobTables } from '../jobs/tables.ts';
 import type { PlatformTables } from './platform-tables.ts';
 
@@ -21,7 +23,9 @@ export interface DB
     AssistantStoreTables,
     DraftTables,
     SubmissionTables,
-    UploadTables {}
+    UploadTables,
+    StaffTables,
+    RateLimitTables {}
 
 /** Tables whose rows belong to one tenant: every query on them must name `tenant_id`. */
 export const tenantTables = new Set<string>([
@@ -32,6 +36,7 @@ export const tenantTables = new Set<string>([
   'drafts',
   'submissions',
   'uploads',
+  'staff_roles',
 ]);
 
 export type { Generated };

@@ -1,0 +1,153 @@
+import type { PageContext } from '../../../platform/render/layout.tsx';
+import type { StaffPrincipal } from '../access.ts';
+import { CsrfField, StaffFrame } from './staff-frame.tsx';
+
+export interface TenantEntry {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/** Logout and "logout everywhere" as two small POST forms. */
+export function LogoutForms({ csrf }: { csrf: string }) {
+  return (
+    <div class="kern-stack">
+      <form method="post" action="/backoffice/abmelden">
+        <CsrfField token={csrf} />
+        <button type="submit" class="kern-btn kern-btn--secondary">
+          <span class="kern-label">Abmelden</span>
+        </button>
+      </form>
+      <form method="post" action="/backoffice/abmelden">
+        <CsrfField token={csrf} />
+        <input type="hidden" name="ueberall" value="1" />
+        <button type="submit" class="kern-btn kern-btn--tertiary">
+          <span class="kern-label">Auf allen Geräten abmelden</span>
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function CaseworkerSection({ tenant }: { tenant: TenantEntry }) {
+  return (
+    <section class="kern-stack" aria-labelledby={`posteingang-${tenant.slug}`}>
+      <h2 class="kern-heading-medium" id={`posteingang-${tenant.slug}`}>
+        Posteingang der {tenant.name}
+      </h2>
+      <p class="kern-body">Als Sachbearbeitung der {tenant.name} dürfen Sie:</p>
+      <ul class="kern-list">
+        <li>eingegangene Anträge Ihrer Kommune einsehen, annehmen, bearbeiten, abschließen oder ablehnen,</li>
+        <li>Rückfragen an Antragstellende über deren Postfach senden,</li>
+        <li>Antragsdaten berichtigen und exportieren (jeder Zugriff wird protokolliert).</li>
+      </ul>
+      <p class="kern-body">Der Posteingang folgt in einer späteren Ausbaustufe.</p>
+    </section>
+  );
+}
+
+function AdminSection({ tenant }: { tenant: TenantEntry }) {
+  return (
+    <section class="kern-stack" aria-labelledby={`verwaltung-${tenant.slug}`}>
+      <h2 class="kern-heading-medium" id={`verwaltung-${tenant.slug}`}>
+        Verwaltung der {tenant.name}
+      </h2>
+      <p class="kern-body">
+        Als Administration der {tenant.name} dürfen Sie Leistungen, Gebühren, zuständige Stellen, Übermittlungswege und
+        das Erscheinungsbild Ihrer Kommune einstellen.
+      </p>
+      <p class="kern-body">
+        <a class="kern-link" href={`/admin/${tenant.slug}`}>
+          Zur Verwaltung der {tenant.name}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+/** The landing page of `/backoffice`: one section per municipality and role the account has. */
+export function StaffLandingPage(props: {
+  ctx: PageContext;
+  csrf: string;
+  staff: StaffPrincipal;
+  allTenants: TenantEntry[];
+}) {
+  const { staff } = props;
+  const caseworkerOf = staff.grants.filter((g) => g.role === 'caseworker');
+  const adminOf = staff.grants.filter((g) => g.role === 'admin');
+  const entry = (g: (typeof staff.grants)[number]): TenantEntry => ({
+    id: g.tenantId,
+    slug: g.tenantSlug,
+    name: g.tenantName,
+  });
+  return (
+    <StaffFrame ctx={props.ctx} title="Backoffice" crumbs={[]}>
+      <h1 class="kern-heading-large">Backoffice</h1>
+      <p class="kern-body">
+        Angemeldet als <strong>{staff.displayName}</strong> ({staff.email}).
+      </p>
+      {caseworkerOf.map((g) => (
+        <CaseworkerSection key={`c-${g.tenantId}`} tenant={entry(g)} />
+      ))}
+      {adminOf.map((g) => (
+        <AdminSection key={`a-${g.tenantId}`} tenant={entry(g)} />
+      ))}
+      {staff.operator && (
+        <section class="kern-stack" aria-labelledby="betrieb">
+          <h2 class="kern-heading-medium" id="betrieb">
+            Betrieb: alle Kommunen
+          </h2>
+          <p class="kern-body">
+            Als Betrieb verwalten Sie Kommunen, die Assistenten-Bibliothek, den Leistungskatalog, Übermittlungen,
+            Benutzerkonten und das Protokoll für alle Kommunen.
+          </p>
+          <p class="kern-body">
+            <a class="kern-link" href="/admin">
+              Zur Administration
+            </a>
+          </p>
+          <ul class="kern-list">
+            {props.allTenants.map((t) => (
+              <li key={t.id}>{t.name}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {!staff.operator && staff.grants.length === 0 && (
+        <p class="kern-body">Ihrem Konto ist noch keine Kommune zugeordnet. Bitte wenden Sie sich an den Betrieb.</p>
+      )}
+      <LogoutForms csrf={props.csrf} />
+    </StaffFrame>
+  );
+}
+
+/** `/admin` and `/admin/:tenant`: the municipalities the account may administer (entry points follow later). */
+export function AdminPage(props: { ctx: PageContext; csrf: string; staff: StaffPrincipal; tenants: TenantEntry[] }) {
+  return (
+    <StaffFrame
+      ctx={props.ctx}
+      title="Administration"
+      crumbs={[{ label: 'Backoffice', href: '/backoffice' }, { label: 'Administration' }]}
+    >
+      <h1 class="kern-heading-large">Administration</h1>
+      {props.staff.operator && (
+        <p class="kern-body">
+          Betrieb: Kommunen, Assistenten-Bibliothek, Katalogimport, Übermittlungen, Benutzerkonten und Protokoll folgen
+          in späteren Ausbaustufen.
+        </p>
+      )}
+      <h2 class="kern-heading-medium">Kommunen</h2>
+      <ul class="kern-list">
+        {props.tenants.map((t) => (
+          <li key={t.id}>
+            <a class="kern-link" href={`/admin/${t.slug}`}>
+              {t.name}
+            </a>
+            : Leistungen, Gebühren, zuständige Stellen, Übermittlungswege, Erscheinungsbild
+          </li>
+        ))}
+      </ul>
+      <LogoutForms csrf={props.csrf} />
+    </StaffFrame>
+  );
+}
