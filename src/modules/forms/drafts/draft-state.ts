@@ -1,0 +1,26 @@
+import { HARD_TEXT_LIMIT } from '../engine/fields/raw-text.ts';
+import type { FormState, RawObject, RawValue } from '../engine/index.ts';
+
+/** What a draft keeps (encrypted): answers, what was typed, and when the consent was given. */
+export interface DraftState extends FormState {
+  /** ISO timestamp of the consent to the privacy notice; absent until given. */
+  consentAt?: string;
+}
+
+export const emptyDraftState = (): DraftState => ({ answers: {}, raw: {} });
+
+/**
+ * Typed input is kept so pages can show it again, but never longer than the engine accepts (+1, so the
+ * "too long" message still applies): a 1 MB post must not become a 1 MB draft.
+ */
+export function capRaw(raw: RawObject): RawObject {
+  const cap = (value: RawValue | undefined): RawValue | undefined => {
+    if (typeof value === 'string') return value.length > HARD_TEXT_LIMIT ? value.slice(0, HARD_TEXT_LIMIT + 1) : value;
+    if (Array.isArray(value)) return value.map((entry) => cap(entry) ?? '');
+    if (value && typeof value === 'object') return capRaw(value);
+    return value;
+  };
+  const out: RawObject = {};
+  for (const [key, value] of Object.entries(raw)) out[key] = cap(value);
+  return out;
+}

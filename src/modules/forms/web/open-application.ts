@@ -1,0 +1,73 @@
+import type { FastifyRequest } from 'fastify';
+import { scoped } from '../../../platform/db/scope.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import { notFound } from '../../../platform/errors.ts';
+import { resolveTenant } from '../../tenants/ops/resolve-tenant.ts';
+import type { Tenant } from '../../tenants/repo.ts';
+import { findPublishedDefinition } from '../assistants-store/repo.ts';
+import { shippedCodeLists } from '../codelists/index.ts';
+import type { AssistantDefinition, Language } from '../definition/types.ts';
+import { mayOpenDraft } from '../drafts/draft-access.ts';
+import { type Draft, findDraft } from '../drafts/repo.ts';
+import { type EngineContext, todayIn } from '../engine/index.ts';
+
+export interface Offered {
+  tenant: Tenant;
+  offering: { id: string; service_id: string };
+}
+
+export interface OpenDraft extends Offered {
+  draft: Draft;
+  definition: AssistantDefinition;
+  lang: Language;
+  engine: EngineContext & { lang: Language };
+}
+
+/** The tenant and its online offering of the assistant; 404 when the tenant does not offer it online. */
+export async function openOffering(
+  deps: Deps,
+  request: FastifyRequest,
+  slug: string,
+  assistantId: string,
+): Promise<Offered> {
+  const tenant = await resolveTenant(deps, request, slug);
+  if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(assistantId)) throw notFound();
+  const offering = await scoped(deps.database.db, tenant.id)
+    .selectFrom('offerings')
+    .select(['id', 'service_id'])
+    .where('assistant_id', '=', assistantId)
+    .where('online', '=', true)
+    .where('active', '=', true)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  if (!offering) throw notFound();
+  return { tenant, offering };
+}
+
+/** English only where the definition has it and the visitor chose it. */
+export function contentLanguage(request: FastifyRequest, definition: AssistantDefinition): Language {
+  return request.pageContext().lang === 'en' && definition.languages.includes('en') ? 'en' : 'de';
+}
+
+export function engineContext(deps: Deps, lang: Language): EngineContext & { lang: Language } {
+  return { today: todayIn(deps.clock.now()), lang, codeLists: shippedCodeLists };
+}
+
+/**
+ * A draft this session may open, of this tenant and assistant, on its pinned definition version.
+ * Anything else — unknown, expired, another session's or tenant's — is a 404, never a 403.
+ */
+export async function openDraft(
+  deps: Deps,
+  request: FastifyRequest,
+  params: { tenant: string; assistant: string; draftId: string },
+): Promise<OpenDraft> {
+  const offered = await openOffering(deps, request, params.tenant, params.assistant);
+  if (!mayOpenDraft(await request.existingSession(), params.draftId)) throw notFound();
+  const draft = await findDraft(deps, offered.tenant.id, params.draftId);
+  if (!draft || draft.assistantId !== params.assistant) throw notFound();
+  const definition = await findPublishedDefinition(deps.database, draft.assistantId, draft.version);
+  if (!definition) throw notFound();
+  const lang = contentLanguage(request, definition);
+  return { ...offered, draft, definition, lang, engine: engineContext(deps, lang) };
+}

@@ -1,0 +1,42 @@
+import type { Branding, PageContext } from '../../../../platform/render/layout.tsx';
+import { Layout } from '../../../../platform/render/layout.tsx';
+import type { Language } from '../../definition/types.ts';
+import type { FeeResult } from '../../engine/index.ts';
+import { tx } from '../texts.ts';
+import { FeeList } from './fee-list.tsx';
+
+export interface ReceiptPageProps {
+  ctx: PageContext;
+  branding: Branding;
+  lang: Language;
+  assistantTitle: string;
+  reference: string;
+  submittedAt: string;
+  fees: FeeResult;
+}
+
+/** The receipt: reference number and what happens next. */
+export function ReceiptPage(props: ReceiptPageProps) {
+  const { lang } = props;
+  return (
+    <Layout ctx={props.ctx} title={`${tx(lang, 'receiptTitle')} – ${props.assistantTitle}`} tenant={props.branding}>
+      <div class="kern-alert kern-alert--success">
+        <div class="kern-alert__header">
+          <span class="kern-icon kern-icon--success" aria-hidden="true" />
+          <h1 class="kern-title">{tx(lang, 'receiptTitle')}</h1>
+        </div>
+        <div class="kern-alert__body">
+          <p class="kern-body">{props.assistantTitle}</p>
+          <p class="kern-body">
+            {tx(lang, 'receiptReference')}: <strong class="sac-reference">{props.reference}</strong>
+          </p>
+          <p class="kern-body kern-body--small">{props.submittedAt}</p>
+        </div>
+      </div>
+      <h2 class="kern-heading-medium">{tx(lang, 'receiptNext')}</h2>
+      <p class="kern-body">{tx(lang, 'receiptNextText')}</p>
+      <p class="kern-body">{tx(lang, 'receiptMail')}</p>
+      <FeeList fees={props.fees} lang={lang} />
+    </Layout>
+  );
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { Insertable, Transaction } from 'kysely';
+import type { DB } from '../../../platform/db/schema.ts';
+import { scoped } from '../../../platform/db/scope.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import type { AssistantDefinition, Language } from '../../forms/definition/types.ts';
+import { emptyDraftState } from '../../forms/drafts/draft-state.ts';
+import type { Draft } from '../../forms/drafts/repo.ts';
+import {
+  computeFees,
+  type EngineContext,
+  type FieldError,
+  pruneHidden,
+  validateAnswers,
+} from '../../forms/engine/index.ts';
+import { enqueueConfirmationMail } from '../jobs/confirmation-mail.ts';
+import { newReferenceNumber } from '../reference-number.ts';
+import { referenceOfDraft } from '../repo.ts';
+import type { SubmissionsTable } from '../tables.ts';
+
+export interface SubmitApplicationOptions {
+  tenant: { id: string; slug: string };
+  draft: Draft;
+  definition: AssistantDefinition;
+  serviceId: string | null;
+  ctx: EngineContext & { lang: Language };
+}
+
+export type SubmitOutcome =
+  | { kind: 'submitted'; reference: string }
+  /** Another click or tab was first: the same submission. */
+  | { kind: 'already'; reference: string }
+  | { kind: 'invalid'; errors: FieldError[] }
+  | { kind: 'consentMissing' };
+
+const consentNeeded = (def: AssistantDefinition) => def.consent?.required !== false;
+
+/**
+ * Turns an open draft into exactly one submission. Everything is validated again; then one transaction
+ * marks the draft submitted with `… WHERE status = 'open'` (the compare-and-set that makes double clicks
+ * and second tabs harmless), inserts the submission with encrypted, pruned answers and the fee lines,
+ * and enqueues the confirmation mail.
+ */
+export async function submitApplication(deps: Deps, options: SubmitApplicationOptions): Promise<SubmitOutcome> {
+  const { draft, definition, ctx, tenant } = options;
+  if (draft.status === 'submitted') return alreadySubmitted(deps, tenant.id, draft.id);
+  const answers = pruneHidden(definition, draft.state.answers, ctx);
+  const errors = validateAnswers(definition, answers, ctx);
+  if (errors.length > 0) return { kind: 'invalid', errors };
+  if (consentNeeded(definition) && !draft.state.consentAt) return { kind: 'consentMissing' };
+  const fees = computeFees(definition, answers, ctx);
+  const submissionId = randomUUID();
+  const now = deps.clock.now();
+
+  const reference = await deps.database.db.transaction().execute(async (trx) => {
+    const claimed = await scoped(trx, tenant.id)
+      .updateTable('drafts')
+      .set({
+        status: 'submitted',
+        submission_id: submissionId,
+        state: deps.cipher.encryptJson(emptyDraftState(), draft.id),
+        updated_at: now,
+      })
+      .where('id', '=', draft.id)
+      .where('status', '=', 'open')
+      .returning('id')
+      .executeTakeFirst();
+    if (!claimed) return undefined;
+    const inserted = await insertWithUniqueReference(trx, tenant, {
+      id: submissionId,
+      draft_id: draft.id,
+      offering_id: draft.offeringId,
+      service_id: options.serviceId,
+      assistant_id: definition.id,
+      assistant_version: definition.version,
+      answers: deps.cipher.encryptJson(answers, submissionId),
+      fees: JSON.stringify(fees),
+      language: ctx.lang,
+      submitted_at: now,
+    });
+    await enqueueConfirmationMail(trx, { tenantId: tenant.id, submissionId });
+    return inserted;
+  });
+  return reference ? { kind: 'submitted', reference } : alreadySubmitted(deps, tenant.id, draft.id);
+}
+
+type SubmissionRow = Omit<Insertable<SubmissionsTable>, 'reference' | 'tenant_id'>;
+
+/** Inserts with a fresh reference; a (rare) collision is skipped by ON CONFLICT and retried with a new number. */
+async function insertWithUniqueReference(
+  trx: Transaction<DB>,
+  tenant: { id: string; slug: string },
+  row: SubmissionRow,
+): Promise<string> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const reference = newReferenceNumber(tenant.slug);
+    const inserted = await scoped(trx, tenant.id)
+      .insertInto('submissions', { ...row, reference })
+      .onConflict((oc) => oc.column('reference').doNothing())
+      .returning('reference')
+      .executeTakeFirst();
+    if (inserted) return inserted.reference;
+  }
+  throw new Error('no free reference number after 10 attempts');
+}
+
+async function alreadySubmitted(deps: Deps, tenantId: string, draftId: string): Promise<SubmitOutcome> {
+  const reference = await referenceOfDraft(deps.database.db, tenantId, draftId);
+  if (!reference) throw new Error(`draft ${draftId} is submitted but has no submission`);
+  return { kind: 'already', reference };
+}
