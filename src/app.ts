@@ -10,6 +10,7 @@ import type { Config } from './config/index.ts';
 import { registerCatalogRoutes } from './modules/catalog/routes.tsx';
 import { registerFormRoutes } from './modules/forms/web/routes.ts';
 import { registerUploads } from './modules/forms/uploads/index.ts';
+import { registerStaffRoutes } from './modules/staff/routes.tsx';
 import { registerTenantRoutes } from './modules/tenants/routes.tsx';
 import type { Clock } from './platform/clock.ts';
 import type { Database } from './platform/db/database.ts';
@@ -105,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   registerTenantRoutes(app, deps);
   registerCatalogRoutes(app, deps);
+  registerStaffRoutes(app, deps);
   registerFormRoutes(app, deps);
 
   return {
