@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
-import type { AssistantDefinition } from '../../src/modules/forms/definition/types.ts';
+import type { AssistantDefinition, Step } from '../../src/modules/forms/definition/types.ts';
 import { type Browser, csrfFrom } from '../helpers/app.ts';
 import type { FormsApp } from './forms-app.ts';
+import { multipartBody, tinyPdf } from './multipart.ts';
 import { type AnswerTable, type FormPairs, stepById, validStepPairs } from './valid-answers.ts';
 
 export const TODAY = '2026-03-10';
@@ -39,7 +40,7 @@ export interface JourneyResult {
  * `table` overrides generated answers by form name or field id.
  */
 export async function completeJourney(
-  _app: FormsApp,
+  app: FormsApp,
   browser: Browser,
   def: AssistantDefinition,
   options: { tenant?: string; table?: AnswerTable } = {},
@@ -54,7 +55,12 @@ export async function completeJourney(
       segment === 'einwilligung'
         ? { einwilligung: 'ja' }
         : validStepPairs(stepById(def, segment), TODAY, options.table);
-    const res = await postPage(browser, url, { ...pairs, aktion: 'weiter' });
+    const step = segment === 'einwilligung' ? undefined : stepById(def, segment);
+    const uploads = step ? requiredUploads(step) : [];
+    const res =
+      uploads.length > 0
+        ? await postMultipart(app, browser, url, { ...pairs, aktion: 'weiter' }, uploads)
+        : await postPage(browser, url, { ...pairs, aktion: 'weiter' });
     expect(res.statusCode, `step ${segment}: ${res.statusCode === 422 ? errorsIn(res.body) : ''}`).toBe(303);
     url = location(res);
   }
@@ -71,4 +77,40 @@ export async function completeJourney(
 export function errorsIn(html: string): string {
   const list = /id="fehlerliste"[\s\S]*?<ul class="kern-list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
   return [...list.matchAll(/>([^<]+)<\/a>/g)].map((m) => m[1]).join(' | ');
+}
+
+/** Form names of required top-level file fields and of those in the first item of repeatable groups. */
+function requiredUploads(step: Step): string[] {
+  const names: string[] = [];
+  for (const field of step.fields) {
+    if (field.type === 'file' && field.required && !field.when) names.push(field.id);
+  }
+  return names;
+}
+
+/** Posts a step with files, the CSRF token in the action URL as the page's form has it. */
+export async function postMultipart(
+  app: FormsApp,
+  browser: Browser,
+  url: string,
+  pairs: FormPairs,
+  fileNames: string[],
+) {
+  const page = await browser.get(url);
+  const action = /<form method="post" action="([^"]+)"/.exec(page.body)?.[1]?.replace(/&amp;/g, '&');
+  expect(action, 'multipart form action').toContain('_csrf=');
+  const files = fileNames.map((name) => ({
+    name,
+    filename: 'nachweis.pdf',
+    type: 'application/pdf',
+    content: tinyPdf,
+  }));
+  const body = multipartBody(pairs, files);
+  const res = await app.app.inject({
+    method: 'POST',
+    url: action!,
+    payload: body.payload,
+    headers: { 'content-type': body.contentType, cookie: browser.cookieHeader },
+  });
+  return res;
 }

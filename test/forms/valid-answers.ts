@@ -3,7 +3,7 @@ import type { AssistantDefinition, Field, Step } from '../../src/modules/forms/d
 export type FormPairs = Record<string, string | string[]>;
 
 /** Overrides by form name (`vorname`, `hunde[0][name]`) or by field id; a date as ISO. */
-export type AnswerTable = Record<string, string | string[]>;
+export type AnswerTable = Record<string, string | string[] | Record<string, string>>;
 
 /** A valid value for one field, derived from its type and limits (dates relative to `today`). */
 function valueFor(field: Field, today: string): string | string[] | Record<string, string> | undefined {
