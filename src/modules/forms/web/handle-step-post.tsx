@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
-import type { DraftState } from '../drafts/draft-state.ts';
+import { capRaw, type DraftState } from '../drafts/draft-state.ts';
 import { saveDraft } from '../drafts/ops/save-draft.ts';
 import { applyGroupAction, type FieldError, parseGroupAction, stepPosition, submitStep } from '../engine/index.ts';
 import { nextAfterStep, nextWhenReturning } from './next-page.ts';
@@ -32,7 +32,8 @@ export async function handleStepPost(
     answers: draft.state.answers,
   });
   const outcome = submitStep(def, stepId, draft.state, body.pairs, engine);
-  const state: DraftState = { ...draft.state, answers: outcome.answers, raw: outcome.raw };
+  // Typed input is kept (and shown again) only up to the engine's hard text limit: a 1 MB value is not echoed.
+  const state: DraftState = { ...draft.state, answers: outcome.answers, raw: capRaw(outcome.raw) };
   const url = (page: Parameters<typeof pageUrl>[3], back = returnToCheck) =>
     pageUrl(tenant.slug, def, draft.id, page, back);
 
