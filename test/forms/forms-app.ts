@@ -85,3 +85,12 @@ export async function createFormsApp(options: { env?: Record<string, string> } =
     },
   };
 }
+
+/** The example definition under another id, with an optional e-mail field on the first step. */
+export function exampleWithEmail(id = 'beispiel-mit-mail', version = '1.0.0'): AssistantDefinition {
+  const def = structuredClone(exampleDefinition);
+  def.id = id;
+  def.version = version;
+  def.steps[0]!.fields.push({ id: 'email', type: 'email', label: 'E-Mail-Adresse' });
+  return def;
+}
