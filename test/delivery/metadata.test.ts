@@ -93,3 +93,39 @@ describe('FIT-Connect metadata 1.0.0', () => {
     });
   });
 });
+
+describe('the small JSON Schema checker', () => {
+  const supported = new Set([
+    ...['$schema', '$id', 'title', 'description', 'examples'], // annotations
+    ...['type', 'required', 'properties', 'additionalProperties', 'items', 'enum', 'const', 'pattern'],
+    ...[
+      'minLength',
+      'maxLength',
+      'minItems',
+      'minimum',
+      'multipleOf',
+      'minProperties',
+      'maxProperties',
+      '$ref',
+      'format',
+    ],
+  ]);
+  function keywords(schema: unknown, out = new Set<string>()): Set<string> {
+    if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return out;
+    for (const [key, value] of Object.entries(schema)) {
+      out.add(key);
+      if (key === 'properties') for (const sub of Object.values(value as object)) keywords(sub, out);
+      else if (key === 'items') keywords(value, out);
+    }
+    return out;
+  }
+
+  it('understands every keyword the shipped schemas use (nothing is silently ignored)', async () => {
+    const envelope = (
+      await import('../../src/modules/delivery/webhook/envelope.schema.v1.json', { with: { type: 'json' } })
+    ).default;
+    for (const schema of [metadataSchema, envelope]) {
+      expect([...keywords(schema)].filter((k) => !supported.has(k))).toEqual([]);
+    }
+  });
+});
