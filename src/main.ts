@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import type { Config } from './config/index.ts';
 import { buildJobRegistry, periodicJobs } from './jobs.ts';
+import { demoStaffBanner } from './modules/staff/demo/seed.ts';
 import { createDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { createDeps } from './platform/deps.ts';
