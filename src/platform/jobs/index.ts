@@ -45,6 +45,6 @@ export {
   JobRegistry,
   PermanentJobError,
 } from './registry.ts';
-export type { JobState } from './tables.ts';
 export { enqueueDuePeriodicJobs, type PeriodicJob, startScheduler } from './schedule.ts';
+export type { JobState } from './tables.ts';
 export { runWorker, Worker, type WorkerLogger, type WorkerOptions } from './worker.ts';
