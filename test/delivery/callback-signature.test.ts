@@ -21,6 +21,14 @@ describe('FIT-Connect-style callbacks (F-09)', () => {
     expect(verifyCallback(request(), secret, at(10))).toEqual({ ok: true, timestamp });
   });
 
+  it('also accepts the MAC base64-encoded', () => {
+    const base64 = signCallback(body, secret, timestamp, 'base64');
+    expect(base64).toHaveLength(88);
+    expect(verifyCallback(request({ authenticationHeader: base64 }), secret, at(10))).toEqual({ ok: true, timestamp });
+    const wrong = signCallback(body, 'other', timestamp, 'base64');
+    expect(verifyCallback(request({ authenticationHeader: wrong }), secret, at(10)).ok).toBe(false);
+  });
+
   it('rejects a tampered body, a wrong secret and a shifted timestamp', () => {
     expect(verifyCallback(request({ body: body.replace('a', 'b') }), secret, at(10))).toMatchObject({ ok: false });
     expect(verifyCallback(request(), 'other-secret', at(10))).toMatchObject({

@@ -3,16 +3,31 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /** FIT-Connect callbacks older than this are refused (F-09). */
 export const CALLBACK_MAX_AGE_SECONDS = 300;
 
-/** `callback-authentication`: hex HMAC-SHA512 over `"{timestamp}.{body}"` with the callback secret. */
-export function signCallback(body: string, secret: string, timestamp: number): string {
-  return createHmac('sha512', secret).update(`${timestamp}.${body}`).digest('hex');
+/**
+ * `callback-authentication`: HMAC-SHA512 over `"{timestamp}.{body}"` with the callback secret, hex by default.
+ * The research could not confirm FIT-Connect's encoding (hex or base64), so both can be produced and
+ * {@link verifyCallback} accepts both — the same 64-byte MAC either way, so nothing is weakened.
+ */
+export function signCallback(
+  body: string,
+  secret: string,
+  timestamp: number,
+  encoding: 'hex' | 'base64' = 'hex',
+): string {
+  return createHmac('sha512', secret).update(`${timestamp}.${body}`).digest(encoding);
+}
+
+function decodeMac(header: string): Buffer | null {
+  if (/^[0-9a-f]{128}$/i.test(header)) return Buffer.from(header, 'hex');
+  if (/^[A-Za-z0-9+/]{86}==$/.test(header)) return Buffer.from(header, 'base64');
+  return null;
 }
 
 export interface CallbackRequest {
   body: string;
   /** `callback-timestamp`: Unix seconds. */
   timestampHeader: string | undefined;
-  /** `callback-authentication`: hex HMAC-SHA512. */
+  /** `callback-authentication`: HMAC-SHA512, hex or base64. */
   authenticationHeader: string | undefined;
 }
 
@@ -31,15 +46,13 @@ export function verifyCallback(
   const { timestampHeader, authenticationHeader } = request;
   if (!timestampHeader || !/^\d{1,12}$/.test(timestampHeader))
     return { ok: false, reason: 'missing or malformed timestamp' };
-  if (!authenticationHeader || !/^[0-9a-f]{128}$/i.test(authenticationHeader)) {
-    return { ok: false, reason: 'missing or malformed authentication header' };
-  }
+  const given = authenticationHeader ? decodeMac(authenticationHeader) : null;
+  if (!given) return { ok: false, reason: 'missing or malformed authentication header' };
   const timestamp = Number(timestampHeader);
   const nowSeconds = Math.floor(now.getTime() / 1000);
   if (nowSeconds - timestamp > CALLBACK_MAX_AGE_SECONDS) return { ok: false, reason: 'timestamp older than 5 minutes' };
   if (timestamp - nowSeconds > futureSkewSeconds) return { ok: false, reason: 'timestamp in the future' };
-  const expected = Buffer.from(signCallback(request.body, secret, timestamp), 'hex');
-  const given = Buffer.from(authenticationHeader.toLowerCase(), 'hex');
+  const expected = createHmac('sha512', secret).update(`${timestamp}.${request.body}`).digest();
   if (!timingSafeEqual(expected, given)) return { ok: false, reason: 'signature does not match' };
   return { ok: true, timestamp };
 }
