@@ -23,7 +23,9 @@ export const postgresServerUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://p
  * The real SAC app in this process on 127.0.0.1, with the demo seed (tenants, full catalog, offerings).
  * PGlite in a temp directory, or PostgreSQL in a throwaway database `sac_bench_<random>` dropped on close.
  */
-export async function startSac(kind: DatabaseKind): Promise<RunningServer & { services: number }> {
+export async function startSac(
+  kind: DatabaseKind,
+): Promise<RunningServer & { services: number; databaseUrl: string | undefined }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sac-bench-'));
   const dbName = `sac_bench_${randomBytes(5).toString('hex')}`;
   let databaseUrl: string | undefined;
@@ -49,6 +51,7 @@ export async function startSac(kind: DatabaseKind): Promise<RunningServer & { se
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     baseUrl,
+    databaseUrl,
     services: Number(rows[0]?.n ?? 0),
     async close() {
       await app.close();
