@@ -5,6 +5,8 @@ import type { FormState, RawObject, RawValue } from '../engine/index.ts';
 export interface DraftState extends FormState {
   /** ISO timestamp of the consent to the privacy notice; absent until given. */
   consentAt?: string;
+  /** Top-level fields filled from the identity or the definition at the start. */
+  prefilled?: string[];
 }
 
 export const emptyDraftState = (): DraftState => ({ answers: {}, raw: {} });

@@ -5,7 +5,7 @@ import type { Session } from '../../../../platform/http/session.ts';
 import type { AssistantDefinition } from '../../definition/types.ts';
 import { applicableSteps, todayIn } from '../../engine/index.ts';
 import { grantDraft } from '../draft-access.ts';
-import { emptyDraftState } from '../draft-state.ts';
+import { applicablePrefill } from '../initial-state.ts';
 import { draftExpiry } from '../repo.ts';
 
 export interface StartDraftOptions {
@@ -14,6 +14,8 @@ export interface StartDraftOptions {
   /** The latest published version; the draft stays on it. */
   definition: AssistantDefinition;
   session: Session;
+  /** Identity attributes for pre-filling (e.g. `givenName`); none for anonymous citizens. */
+  attributes?: Record<string, string>;
 }
 
 /** Creates an empty, encrypted draft pinned to the definition's version and lets the session open it. */
@@ -24,7 +26,9 @@ export async function startDraft(
   const { definition } = options;
   const id = randomUUID();
   const now = deps.clock.now();
-  const firstStep = applicableSteps(definition, {}, { today: todayIn(now) })[0]?.id ?? definition.steps[0]!.id;
+  const state = applicablePrefill(definition, options.attributes ?? {});
+  const firstStep =
+    applicableSteps(definition, state.answers, { today: todayIn(now) })[0]?.id ?? definition.steps[0]!.id;
   await scoped(deps.database.db, options.tenantId)
     .insertInto('drafts', {
       id,
@@ -32,7 +36,7 @@ export async function startDraft(
       assistant_id: definition.id,
       assistant_version: definition.version,
       current_step: firstStep,
-      state: deps.cipher.encryptJson(emptyDraftState(), id),
+      state: deps.cipher.encryptJson(state, id),
       created_at: now,
       updated_at: now,
       expires_at: draftExpiry(deps),
