@@ -100,8 +100,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const secret = process.env.SAC_WEBHOOK_SECRET;
   if (!secret) throw new Error('Set SAC_WEBHOOK_SECRET');
   const port = Number(process.env.PORT ?? 8080);
-  createWebhookReceiver({
+  const server = createWebhookReceiver({
     secret,
     onDelivery: (envelope, id) => console.log(`delivery ${id}:`, JSON.stringify(envelope).slice(0, 200)),
-  }).listen(port, () => console.log(`SAC webhook receiver listening on :${port}`));
+  });
+  server.listen(port, () => {
+    const address = server.address();
+    console.log(`SAC webhook receiver listening on :${typeof address === 'object' && address ? address.port : port}`);
+  });
 }
