@@ -3,7 +3,7 @@ import { openDatabase, serve } from '../main.ts';
 import { runCatalogCommand } from '../modules/catalog/catalog-command.ts';
 import { formsValidateCommand } from '../modules/forms/definition/forms-validate-command.ts';
 import { fimImportCommand } from '../modules/forms/fim/fim-import-command.ts';
-import { usersCommand } from '../modules/staff/users-command.ts';
+import { demoTotpCommand, usersCommand } from '../modules/staff/users-command.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { createDeps } from '../platform/deps.ts';
 import { createLogger } from '../platform/logger.ts';
@@ -113,12 +113,17 @@ export const commands: Record<string, Command> = {
   users: {
     args: 'add --email … --name … --role caseworker|admin|operator [--tenant slug] [--password …] | totp <email>',
     help: 'create staff accounts; in demo mode print the current TOTP code of an account',
-    run: (args) =>
-      withDatabase(async ({ config, database }) => {
-        const result = await usersCommand(createDeps(config, database, createLogger(config.logLevel)), args);
+    async run(args) {
+      const print = (result: { exitCode: number; stdout: string; stderr: string }) => {
         process.stdout.write(result.stdout);
         process.stderr.write(result.stderr);
         return result.exitCode;
-      })(),
+      };
+      // `totp` needs no database: the embedded one may be held by the running demo server.
+      if (args[0] === 'totp') return print(demoTotpCommand(loadConfig(), args[1]));
+      return withDatabase(async ({ config, database }) =>
+        print(await usersCommand(createDeps(config, database, createLogger(config.logLevel)), args)),
+      )();
+    },
   },
 };

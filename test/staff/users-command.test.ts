@@ -85,5 +85,8 @@ describe('sac users', () => {
       account.email,
     ]);
     expect(production.exitCode).toBe(2);
+    const stranger = await usersCommand(app.deps, ['totp', 'klara.kaiser@halberstadt.demo']);
+    expect(stranger.exitCode).toBe(1);
+    expect(stranger.stderr).toContain('not a demo staff account');
   });
 });

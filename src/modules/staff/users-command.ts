@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
+import type { Config } from '../../config/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { findTenantBySlug } from '../tenants/repo.ts';
+import { demoTotpCode } from './demo/seed.ts';
 import { createStaffAccount, StaffAccountError } from './ops/create-account.ts';
 import { generatePassword } from './passwords.ts';
-import { findAccountByEmail } from './repo.ts';
 import type { StaffRole } from './tables.ts';
-import { totpCode } from './totp.ts';
-import { openTotpSecret } from './totp-secrets.ts';
 
 export interface CommandResult {
   exitCode: number;
@@ -26,7 +25,7 @@ const fail = (message: string): CommandResult => ({ exitCode: 2, stdout: '', std
 export async function usersCommand(deps: Deps, args: string[]): Promise<CommandResult> {
   const [sub, ...rest] = args;
   if (sub === 'add') return addUser(deps, rest);
-  if (sub === 'totp') return printTotp(deps, rest[0]);
+  if (sub === 'totp') return demoTotpCommand(deps.config, rest[0], deps.clock.now());
   return fail(usersUsage);
 }
 
@@ -77,11 +76,11 @@ async function addUser(deps: Deps, args: string[]): Promise<CommandResult> {
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
 
-async function printTotp(deps: Deps, email: string | undefined): Promise<CommandResult> {
-  if (!deps.config.demo) return fail('sac users totp works only in demo mode (SAC_DEMO=1).');
+/** `sac users totp <email>`: demo mode only, works without the database (see demoTotpCode). */
+export function demoTotpCommand(config: Config, email: string | undefined, at = new Date()): CommandResult {
+  if (!config.demo) return fail('sac users totp works only in demo mode (SAC_DEMO=1).');
   if (!email) return fail(usersUsage);
-  const account = await findAccountByEmail(deps.database.db, email);
-  if (!account?.totp_secret_enc) return { exitCode: 1, stdout: '', stderr: `No enrolled account ${email}.\n` };
-  const secret = openTotpSecret(deps.cipher, account.id, account.totp_secret_enc);
-  return { exitCode: 0, stdout: `${totpCode(secret, deps.clock.now())}\n`, stderr: '' };
+  const code = demoTotpCode(config.secretKey, email, at);
+  if (!code) return { exitCode: 1, stdout: '', stderr: `${email} is not a demo staff account.\n` };
+  return { exitCode: 0, stdout: `${code}\n`, stderr: '' };
 }

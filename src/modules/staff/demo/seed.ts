@@ -3,7 +3,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { demoTenants } from '../../tenants/demo/tenants.ts';
 import { createStaffAccount } from '../ops/create-account.ts';
 import type { StaffRole } from '../tables.ts';
-import { base32Encode, otpauthUri } from '../totp.ts';
+import { base32Encode, otpauthUri, totpCode } from '../totp.ts';
 
 /** The one password of every demo staff account (demo mode only). */
 export const demoStaffPassword = 'Demo-Backoffice-2026';
@@ -27,34 +27,51 @@ function demoTotpSecret(secretKey: string, email: string): string {
   return base32Encode(createHmac('sha256', secretKey).update(`demo-staff-totp:${email}`).digest().subarray(0, 20));
 }
 
+interface DemoStaffAccount {
+  email: string;
+  displayName: string;
+  role: StaffRole;
+  tenantSlug: string | null;
+}
+
+/** One caseworker and one admin per demo municipality plus one operator. */
+export function demoStaffAccounts(): DemoStaffAccount[] {
+  const accounts: DemoStaffAccount[] = demoTenants.flatMap((t) => [
+    {
+      email: `sachbearbeitung@${t.slug}.demo`,
+      displayName: `Sachbearbeitung ${t.shortName}`,
+      role: 'caseworker' as const,
+      tenantSlug: t.slug,
+    },
+    {
+      email: `admin@${t.slug}.demo`,
+      displayName: `Administration ${t.shortName}`,
+      role: 'admin' as const,
+      tenantSlug: t.slug,
+    },
+  ]);
+  accounts.push({ email: 'betrieb@sac.demo', displayName: 'Betrieb SAC', role: 'operator', tenantSlug: null });
+  return accounts;
+}
+
 /**
- * One caseworker and one admin per demo municipality plus one operator, with known password and
- * pre-enrolled TOTP. Idempotent: existing accounts are left as they are. Returns the credentials to print.
+ * The current TOTP code of a demo account, computed from the installation's secret key alone (no database,
+ * so it works while the embedded database is held by the running server). Null for other addresses.
+ */
+export function demoTotpCode(secretKey: string, email: string, at: Date): string | null {
+  const known = demoStaffAccounts().some((a) => a.email === email.trim().toLowerCase());
+  return known ? totpCode(demoTotpSecret(secretKey, email.trim().toLowerCase()), at) : null;
+}
+
+/**
+ * Creates the demo staff accounts with known password and pre-enrolled TOTP. Idempotent: existing
+ * accounts are left as they are. Returns the credentials to print at start-up.
  */
 export async function seedDemoStaff(
   deps: Pick<Deps, 'database' | 'cipher' | 'config'>,
   tenantIds: Map<string, string>,
 ): Promise<DemoStaffCredential[]> {
-  const wanted: Array<{ email: string; displayName: string; role: StaffRole; tenantSlug: string | null }> = [];
-  for (const t of demoTenants) {
-    if (!tenantIds.has(t.slug)) continue;
-    wanted.push(
-      {
-        email: `sachbearbeitung@${t.slug}.demo`,
-        displayName: `Sachbearbeitung ${t.shortName}`,
-        role: 'caseworker',
-        tenantSlug: t.slug,
-      },
-      {
-        email: `admin@${t.slug}.demo`,
-        displayName: `Administration ${t.shortName}`,
-        role: 'admin',
-        tenantSlug: t.slug,
-      },
-    );
-  }
-  wanted.push({ email: 'betrieb@sac.demo', displayName: 'Betrieb SAC', role: 'operator', tenantSlug: null });
-
+  const wanted = demoStaffAccounts().filter((w) => !w.tenantSlug || tenantIds.has(w.tenantSlug));
   const db = deps.database.db;
   const credentials: DemoStaffCredential[] = [];
   for (const w of wanted) {
@@ -76,7 +93,7 @@ export async function seedDemoStaff(
 export function demoStaffBanner(credentials: DemoStaffCredential[], baseUrl: string): string {
   const lines = [
     `Demo staff login: ${baseUrl}/backoffice/anmelden  (password for all: ${demoStaffPassword})`,
-    'TOTP: add the secret to an authenticator app, or print the current code with `npm run sac -- users totp <email>`.',
+    'TOTP: add the secret to an authenticator app, or print the current code with `npx sac users totp <email>`.',
   ];
   for (const c of credentials)
     lines.push(
