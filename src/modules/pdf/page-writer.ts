@@ -1,4 +1,21 @@
-import { type PDFDocument, type PDFFont, type PDFPage, type RGB, rgb } from 'pdf-lib';
+import {
+  beginText,
+  endText,
+  moveText,
+  nextLine,
+  type PDFDocument,
+  type PDFFont,
+  type PDFName,
+  type PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
+  type RGB,
+  rgb,
+  setFillingColor,
+  setFontAndSize,
+  setLineHeight,
+  showText,
+} from 'pdf-lib';
 import type { LoadedFace } from './fonts.ts';
 import { drawableText, textWidth, wrapText } from './text-wrap.ts';
 
@@ -30,6 +47,7 @@ export const MUTED_COLOR = rgb(0.35, 0.35, 0.35);
 const HEADING_SIZES = { 1: 18, 2: 13, 3: 10.5 } as const;
 const BODY_SIZE = 10;
 const lineHeight = (size: number) => size * 1.35;
+const round = (value: number) => Math.round(value * 100) / 100;
 
 export interface TextStyle {
   bold?: boolean;
@@ -45,6 +63,8 @@ export interface TextStyle {
 export class PageWriter {
   readonly pages: PDFPage[] = [];
   private y = 0;
+  /** Font resource names of the current page (pdf-lib's drawText would add a new one per call). */
+  private fontKeys = new Map<PdfFace, PDFName>();
 
   constructor(
     private readonly doc: PDFDocument,
@@ -60,6 +80,10 @@ export class PageWriter {
 
   newPage(): void {
     const page = this.doc.addPage(A4);
+    this.fontKeys = new Map([
+      [this.faces.regular, page.node.newFontDictionary('F', this.faces.regular.font.ref)],
+      [this.faces.bold, page.node.newFontDictionary('F', this.faces.bold.font.ref)],
+    ]);
     page.drawRectangle({ x: 0, y: A4[1] - 10, width: A4[0], height: 10, color: this.accent });
     this.pages.push(page);
     this.y = A4[1] - MARGIN;
@@ -118,12 +142,43 @@ export class PageWriter {
     this.space(3);
   }
 
-  /** Draws lines downwards from the current position. */
+  /** Draws lines downwards from the current position, as one text object. */
   private drawLines(lines: string[], x: number, face: PdfFace, size: number, color: RGB): void {
-    for (const line of lines) {
-      this.y -= lineHeight(size);
-      if (line) this.page.drawText(line, { x, y: this.y + size * 0.3, size, font: face.font, color });
-    }
+    if (lines.length === 0) return;
+    const leading = lineHeight(size);
+    const baseline = this.y - leading + size * 0.3;
+    this.y -= lines.length * leading;
+    if (lines.every((line) => line === '')) return;
+    this.text(this.page, lines, x, baseline, face, size, color, leading);
+  }
+
+  /** A text object with one or more lines, written as operators (much cheaper than pdf-lib's drawText). */
+  private text(
+    page: PDFPage,
+    lines: string[],
+    x: number,
+    y: number,
+    face: PdfFace,
+    size: number,
+    color: RGB,
+    leading = 0,
+  ) {
+    const key = this.fontKeys.get(face)!;
+    const shown = lines.flatMap((line, index) => [
+      ...(index > 0 ? [nextLine()] : []),
+      showText(face.font.encodeText(line)),
+    ]);
+    page.pushOperators(
+      pushGraphicsState(),
+      beginText(),
+      setFillingColor(color),
+      setFontAndSize(key, size),
+      setLineHeight(round(leading)),
+      moveText(round(x), round(y)),
+      ...shown,
+      endText(),
+      popGraphicsState(),
+    );
   }
 
   /** Side-by-side columns, split over pages line by line; each column's chunk is drawn as a whole. */

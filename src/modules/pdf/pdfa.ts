@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { type PDFDict, type PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { SRGB_ICC_PROFILE } from './srgb-icc.ts';
 
 export interface DocumentIdentity {
@@ -12,6 +13,7 @@ export interface DocumentIdentity {
   idSeed: string;
 }
 
+const COMPRESSED_PROFILE = new Uint8Array(deflateSync(SRGB_ICC_PROFILE));
 const PRODUCER = 'SAC (pdf-lib)';
 const CREATOR = 'SAC – Antragsassistent';
 
@@ -71,7 +73,9 @@ export function applyPdfA(doc: PDFDocument, identity: DocumentIdentity): void {
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(identity.language));
   doc.catalog.set(PDFName.of('ViewerPreferences'), context.obj({ DisplayDocTitle: true }));
 
-  const profile = context.register(context.flateStream(SRGB_ICC_PROFILE, { N: 3 }));
+  const profile = context.register(
+    PDFRawStream.of(context.obj({ N: 3, Filter: 'FlateDecode' }) as PDFDict, COMPRESSED_PROFILE),
+  );
   const intent = context.obj({
     Type: 'OutputIntent',
     S: 'GTS_PDFA1',

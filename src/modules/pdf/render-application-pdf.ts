@@ -4,6 +4,7 @@ import { formatCents, type SummaryRow } from '../forms/engine/index.ts';
 import { type EmbeddedFile, embedFiles } from './embedded-files.ts';
 import { type FaceName, loadFace, pdfFontkit } from './fonts.ts';
 import { formatBerlinTime, formatFileSize, parseHexColor, paymentStatusText } from './format.ts';
+import { compressContentStreams, useNativeDeflate } from './native-deflate.ts';
 import { MUTED_COLOR, PageWriter, type PdfFace, type PdfFaces } from './page-writer.ts';
 import { applyPdfA } from './pdfa.ts';
 import { type PdfTexts, pdfTexts } from './texts.ts';
@@ -21,6 +22,7 @@ export async function renderApplicationPdf(input: ApplicationPdfInput): Promise<
   const texts = pdfTexts(input.lang);
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(pdfFontkit);
+  useNativeDeflate(doc);
   const faces: PdfFaces = {
     regular: await embedFace(doc, 'regular', input.reference),
     bold: await embedFace(doc, 'bold', input.reference),
@@ -47,7 +49,8 @@ export async function renderApplicationPdf(input: ApplicationPdfInput): Promise<
     date: input.submittedAt,
     idSeed: `sac-application-pdf:${input.reference}`,
   });
-  return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY });
+  compressContentStreams(doc);
+  return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY, useObjectStreams: false });
 }
 
 /** Embeds a subset of the face with a subset tag derived from the reference (pdf-lib's would be random). */

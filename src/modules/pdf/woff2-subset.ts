@@ -76,5 +76,14 @@ export function tuneFontForPdf(font: FontInternals): void {
     };
     return subset;
   };
-  font.layout = (text: string) => ({ glyphs: font.glyphsForString(text) });
+  const glyphs = new Map<string, GlyphInternals>();
+  const glyphOf = (char: string) => {
+    let glyph = glyphs.get(char);
+    if (!glyph) {
+      glyph = font.glyphsForString(char)[0]!;
+      glyphs.set(char, glyph);
+    }
+    return glyph;
+  };
+  font.layout = (text: string) => ({ glyphs: Array.from(text, glyphOf) });
 }
