@@ -225,7 +225,14 @@ export function inputFor(def: AssistantDefinition, answers: Answers, reference: 
     { name: 'versicherung.pdf', mimeType: 'application/pdf', size: 120_000, sha256: sha256('versicherung') },
   ];
   return {
-    tenant: { name: 'Stadt Wernigerode', primaryColor: '#b3001b' },
+    tenant: {
+      name: 'Stadt Wernigerode',
+      primaryColor: '#b3001b',
+      logoSvg:
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 56" role="img"><title>Platzhalter-Wappen</title>' +
+        '<path d="M4 4h40v24c0 13-9 21-20 25C13 49 4 41 4 28z" fill="#b3001b" stroke="#222" stroke-width="2"/>' +
+        '<text x="24" y="35" font-size="22" fill="#fff" text-anchor="middle">W</text></svg>',
+    },
     assistant: { id: def.id, version: def.version, title: localize(def.title, 'de') },
     reference,
     submittedAt: SUBMITTED_AT,

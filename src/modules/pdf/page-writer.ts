@@ -36,6 +36,7 @@ const BOTTOM = 70;
 const CONTENT_WIDTH = A4[0] - 2 * MARGIN;
 const LABEL_WIDTH = CONTENT_WIDTH * 0.38;
 const COLUMN_GAP = 14;
+const LOGO_ROOM = 60;
 const VALUE_X = MARGIN + LABEL_WIDTH + COLUMN_GAP;
 const VALUE_WIDTH = A4[0] - MARGIN - VALUE_X;
 /** Rows up to this many lines move to the next page as a whole instead of being split. */
@@ -101,7 +102,9 @@ export class PageWriter {
   heading(text: string, level: 1 | 2 | 3, indent = 0): void {
     const size = HEADING_SIZES[level];
     const face = this.faces.bold;
-    const lines = wrapText(drawableText(text, face.face), face.face, size, CONTENT_WIDTH - indent);
+    // The title (level 1) leaves room for the logo in the top right corner.
+    const width = CONTENT_WIDTH - indent - (level === 1 ? LOGO_ROOM : 0);
+    const lines = wrapText(drawableText(text, face.face), face.face, size, width);
     // Keep a heading with at least two lines of what follows.
     if (!this.fits(lines.length * lineHeight(size) + 2 * lineHeight(BODY_SIZE))) this.newPage();
     this.space(level === 1 ? 0 : 6);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { formatCents, type SummaryRow } from '../forms/engine/index.ts';
+import { drawLogo, parseSimpleLogo } from './arms.ts';
 import { type EmbeddedFile, embedFiles } from './embedded-files.ts';
 import { type FaceName, loadFace, pdfFontkit } from './fonts.ts';
 import { formatBerlinTime, formatFileSize, parseHexColor, paymentStatusText } from './format.ts';
@@ -63,6 +64,8 @@ async function embedFace(doc: PDFDocument, name: FaceName, reference: string): P
 }
 
 function writeHeader(writer: PageWriter, input: ApplicationPdfInput, texts: PdfTexts): void {
+  const logo = input.tenant.logoSvg ? parseSimpleLogo(input.tenant.logoSvg) : undefined;
+  if (logo) drawLogo(writer.pages[0]!, logo, 538.58, 790, 44);
   writer.paragraph(input.tenant.name, { bold: true, size: 11, color: MUTED_COLOR });
   writer.space(4);
   writer.heading(input.assistant.title, 1);
