@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
 import { registerCatalogRoutes } from './modules/catalog/routes.tsx';
+import { registerIdentityRoutes } from './modules/identity/routes.tsx';
 import { registerFormRoutes } from './modules/forms/web/routes.ts';
 import { registerUploads } from './modules/forms/uploads/index.ts';
 import { registerStaffRoutes } from './modules/staff/routes.tsx';
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   registerTenantRoutes(app, deps);
   registerCatalogRoutes(app, deps);
+  registerIdentityRoutes(app, deps);
   registerStaffRoutes(app, deps);
   registerFormRoutes(app, deps);
 

@@ -8,6 +8,7 @@ import type { CatalogTables } from '../../modules/catalog/tables.ts';
 import type { AssistantStoreTables } from '../../modules/forms/assistants-store/tables.ts';
 import type { DraftTables } from '../../modules/forms/drafts/tables.ts';
 import type { UploadTables } from '../../modules/forms/uploads/tables.ts';
+import type { IdentityTables } from '../../modules/identity/tables.ts';
 import type { SubmissionTables } from '../../modules/submissions/tables.ts';
 import type { TenantTables } from '../../modules/tenants/tables.ts';
 import type { StaffTables } from '../../modules/staff/tables.ts';
