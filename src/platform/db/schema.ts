@@ -25,6 +25,7 @@ export interface DB
     DraftTables,
     SubmissionTables,
     UploadTables,
+    IdentityTables,
     StaffTables,
     RateLimitTables {}
 
