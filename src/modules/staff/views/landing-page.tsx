@@ -36,7 +36,7 @@ function CaseworkerSection({ tenant }: { tenant: TenantEntry }) {
         Posteingang der {tenant.name}
       </h2>
       <p class="kern-body">Als Sachbearbeitung der {tenant.name} dürfen Sie:</p>
-      <ul class="kern-list">
+      <ul class="kern-list kern-list--bullet">
         <li>eingegangene Anträge Ihrer Kommune einsehen, annehmen, bearbeiten, abschließen oder ablehnen,</li>
         <li>Rückfragen an Antragstellende über deren Postfach senden,</li>
         <li>Antragsdaten berichtigen und exportieren (jeder Zugriff wird protokolliert).</li>
@@ -106,7 +106,7 @@ export function StaffLandingPage(props: {
               Zur Administration
             </a>
           </p>
-          <ul class="kern-list">
+          <ul class="kern-list kern-list--bullet">
             {props.allTenants.map((t) => (
               <li key={t.id}>{t.name}</li>
             ))}
@@ -137,7 +137,7 @@ export function AdminPage(props: { ctx: PageContext; csrf: string; staff: StaffP
         </p>
       )}
       <h2 class="kern-heading-medium">Kommunen</h2>
-      <ul class="kern-list">
+      <ul class="kern-list kern-list--bullet">
         {props.tenants.map((t) => (
           <li key={t.id}>
             <a class="kern-link" href={`/admin/${t.slug}`}>

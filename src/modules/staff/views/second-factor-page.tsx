@@ -76,7 +76,7 @@ export function RecoveryCodesPage(props: { ctx: PageContext; codes: string[] }) 
           </p>
         </div>
       </div>
-      <ul class="kern-list">
+      <ul class="kern-list kern-list--bullet">
         {props.codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
