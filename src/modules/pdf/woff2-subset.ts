@@ -7,8 +7,9 @@
  *    as a simple TrueType glyph (composites flattened; fontkit's own path-based glyph encoder mangles some
  *    glyphs, e.g. "A"). Hinting (`fpgm`, `prep`, `cvt `) is left out: PDF viewers do not need it, and
  *    encoding it dominated the subsetting time.
- * 2. `layout` maps characters to glyphs one to one (cmap only). pdf-lib uses only the glyphs, never the
- *    positions, so kerning was never drawn; ligatures would only hurt copying and searching the text.
+ * 2. `layout` maps characters to glyphs one to one (cmap only, cached per character). pdf-lib uses only
+ *    the glyphs, never the positions, so kerning was never drawn; ligatures would only hurt copying and
+ *    searching the text.
  *
  * This relies on fontkit internals (`_addGlyph`, `_getContours`, `stream`); `test/pdf/fonts.test.ts` guards it.
  */
