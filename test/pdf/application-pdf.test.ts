@@ -108,6 +108,17 @@ describe('application PDF content (text extracted with pdf.js)', () => {
     expect(text).toContain('Stadt <b>Test</b>');
   });
 
+  it('breaks a very long word (no spaces) between characters instead of running off the page', async () => {
+    const token = 'x'.repeat(400) + 'ende';
+    const input = exampleInput();
+    const step = input.summary[0]!;
+    input.summary = [
+      { ...step, rows: [{ kind: 'value', fieldId: 'x', name: 'x', label: token, displayValue: token, empty: false }] },
+    ];
+    const { text } = await extractPdf(await renderApplicationPdf(input));
+    expect(squash(text).split(token).length - 1).toBe(2);
+  });
+
   it('replaces characters the font cannot draw and drops control characters', async () => {
     const input = exampleInput();
     const step = input.summary[0]!;
