@@ -66,6 +66,7 @@ export async function samlLogin(browser: Browser, persona: Record<string, string
 
 /** Test-only routes that show what other modules see. */
 export function testRoutes(app: FastifyInstance): void {
+  app.get('/test/csrf', async (request) => ({ csrf: await request.csrfToken() }));
   app.get('/test/citizen', async (request) => ({ citizen: (await currentCitizen(request)) ?? null }));
   app.get<{ Querystring: { level: string } }>('/test/needs', async (request, reply) => {
     const check = await requireTrustLevel(request, request.query.level as 'hoch', '/magdeburg/antrag/x');

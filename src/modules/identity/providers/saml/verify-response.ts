@@ -5,7 +5,7 @@ import { parseReportedTrustLevel } from '../../trust-levels.ts';
 import { mapBundIdAttributes } from './bundid-attributes.ts';
 import { rememberAssertion } from './replay-cache.ts';
 import type { ResolvedSaml } from './resolved-options.ts';
-import { samlClient } from './saml-client.ts';
+import { samlClient, spUrls } from './saml-client.ts';
 
 /** node-saml's error messages → stable reason codes for the audit log. */
 function classify(error: unknown): string {
@@ -13,7 +13,8 @@ function classify(error: unknown): string {
   if (m.includes('inresponseto')) return 'unknown_request';
   if (m.includes('signature')) return 'invalid_signature';
   if (m.includes('audience')) return 'wrong_audience';
-  if (m.includes('expired') || m.includes('notbefore') || m.includes('not yet valid')) return 'expired';
+  // node-saml drops bearer confirmations only for their time window, then reports none as valid.
+  if (m.includes('expired') || m.includes('not yet valid') || m.includes('subject confirmation')) return 'expired';
   if (m.includes('issuer')) return 'wrong_issuer';
   if (m.includes('saml provider returned')) return 'idp_error';
   return 'invalid_response';
@@ -51,6 +52,9 @@ export async function verifySamlResponse(
   const assertion = node((profile.getAssertion?.() as { Assertion?: unknown } | undefined)?.Assertion);
   const assertionId = assertion?.$?.ID;
   if (!assertionId) throw new LoginRejected('invalid_response');
+  // node-saml checks the confirmation's time but not where it was meant to go.
+  const confirmation = node(node(node(assertion.Subject)?.SubjectConfirmation)?.SubjectConfirmationData)?.$;
+  if (confirmation?.Recipient !== spUrls(deps.config.baseUrl, key).acs) throw new LoginRejected('wrong_recipient');
   const notOnOrAfter = node(assertion.Conditions)?.$?.NotOnOrAfter;
   const now = deps.clock.now();
   const expiresAt = notOnOrAfter
