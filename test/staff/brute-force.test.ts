@@ -114,15 +114,15 @@ describe('brute force on the staff login (F-25)', () => {
     await time('aufwaermen@magdeburg.demo');
     const knownTimes: number[] = [];
     const unknownTimes: number[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       knownTimes.push(await time(known));
       unknownTimes.push(await time(`unbekannt${i}@magdeburg.demo`));
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const k = median(knownTimes);
-    const u = median(unknownTimes);
-    // Without the dummy hash an unknown address would answer in a fraction of the argon2 time.
-    expect(u).toBeGreaterThan(k * 0.5);
-    expect(u).toBeLessThan(k * 2);
+    // The minimum is the least disturbed by a busy machine. Without the dummy hash an unknown address
+    // would answer in a small fraction of the argon2 time.
+    const k = Math.min(...knownTimes);
+    const u = Math.min(...unknownTimes);
+    expect(u).toBeGreaterThan(k * 0.4);
+    expect(u).toBeLessThan(k * 2.5);
   });
 });
