@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requireStaff } from '../../src/modules/staff/access.ts';
 import { findTenantBySlug } from '../../src/modules/tenants/repo.ts';
 import { notFound } from '../../src/platform/errors.ts';
-import { Browser } from '../helpers/app.ts';
+import { Browser, csrfFrom } from '../helpers/app.ts';
 import { createStaffTestApp, logIn, type StaffTestApp } from './staff-app.ts';
 
 /** A tiny staff route the way later modules will write one: the object's tenant decides. */
@@ -52,6 +52,19 @@ describe('per-tenant access (IDOR)', () => {
     const res = await new Browser(app.app).get('/test/faelle/magdeburg');
     expect(res.statusCode).toBe(401);
     expect(res.body).toContain('Bitte melden Sie sich im Backoffice an.');
+  });
+
+  it('a cookie replayed after logout gets 401 from staff routes (F-22)', async () => {
+    const browser = await logIn(app, app.account('caseworker', 'magdeburg'));
+    const cookie = browser.cookies.get('sac_session')!;
+    const landing = await browser.get('/backoffice');
+    await browser.post('/backoffice/abmelden', { _csrf: csrfFrom(landing.body) });
+    const replay = await app.app.inject({
+      method: 'GET',
+      url: '/test/faelle/magdeburg',
+      headers: { cookie: `sac_session=${cookie}` },
+    });
+    expect(replay.statusCode).toBe(401);
   });
 
   it('tenant administration: own municipality yes, another 404, caseworkers 403', async () => {
