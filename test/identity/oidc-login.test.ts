@@ -93,7 +93,8 @@ describe('OpenID Connect login (F-24)', () => {
 
   it('logs in with the authorization code, maps acr to the trust level and claims to attributes', async () => {
     const browser = new Browser(t.app);
-    const before = (await browser.get('/konto/anmelden'), browser.cookies.get('sac_session'));
+    await browser.get('/konto/anmelden');
+    const before = browser.cookies.get('sac_session');
     const params = await start(browser);
     const res = await browser.get(callback(code(params), params.state!));
     expect(res.statusCode).toBe(303);
