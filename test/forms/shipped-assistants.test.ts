@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shippedAssistantsDir } from '../../src/modules/forms/assistants-store/ops/publish-shipped-assistants.ts';
 import type { AssistantDefinition } from '../../src/modules/forms/definition/types.ts';
+import { scoped } from '../../src/platform/db/scope.ts';
 import { Browser } from '../helpers/app.ts';
 import { createFormsApp, type FormsApp } from './forms-app.ts';
 import { completeJourney } from './journey.ts';
@@ -61,6 +62,21 @@ describe('journeys through the shipped assistants', () => {
       const receipt = await browser.get(result.receiptUrl);
       expect(receipt.statusCode).toBe(200);
       expect(receipt.body).toContain(result.reference);
+      if (def.id === 'hundeanmeldung') {
+        // The proof of insurance uploaded on the way now belongs to the submission.
+        const tenantId = app.tenantIds.get(setup.tenant)!;
+        const submission = await scoped(app.testDb.database.db, tenantId)
+          .selectFrom('submissions')
+          .select('id')
+          .where('reference', '=', result.reference)
+          .executeTakeFirstOrThrow();
+        const uploads = await scoped(app.testDb.database.db, tenantId)
+          .selectFrom('uploads')
+          .select('id')
+          .where('submission_id', '=', submission.id)
+          .execute();
+        expect(uploads.length).toBeGreaterThanOrEqual(1);
+      }
     });
   }
 });

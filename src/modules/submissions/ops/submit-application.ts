@@ -13,6 +13,8 @@ import {
   pruneHidden,
   validateAnswers,
 } from '../../forms/engine/index.ts';
+import { attachToSubmission } from '../../forms/uploads/index.ts';
+import { collectFileIds } from '../collect-file-ids.ts';
 import { enqueueConfirmationMail } from '../jobs/confirmation-mail.ts';
 import { newReferenceNumber } from '../reference-number.ts';
 import { referenceOfDraft } from '../repo.ts';
@@ -39,7 +41,7 @@ const consentNeeded = (def: AssistantDefinition) => def.consent?.required !== fa
  * Turns an open draft into exactly one submission. Everything is validated again; then one transaction
  * marks the draft submitted with `… WHERE status = 'open'` (the compare-and-set that makes double clicks
  * and second tabs harmless), inserts the submission with encrypted, pruned answers and the fee lines,
- * and enqueues the confirmation mail.
+ * attaches the uploads it references, and enqueues the confirmation mail.
  */
 export async function submitApplication(deps: Deps, options: SubmitApplicationOptions): Promise<SubmitOutcome> {
   const { draft, definition, ctx, tenant } = options;
@@ -78,6 +80,8 @@ export async function submitApplication(deps: Deps, options: SubmitApplicationOp
       language: ctx.lang,
       submitted_at: now,
     });
+    // Uploads the answers still reference belong to the submission now; removed ones stay for the cleanup job.
+    await attachToSubmission(trx, tenant.id, collectFileIds(definition, answers), submissionId, { draftId: draft.id });
     await enqueueConfirmationMail(trx, { tenantId: tenant.id, submissionId });
     return inserted;
   });
