@@ -141,4 +141,20 @@ describe('submit', () => {
     expect((await new Browser(app.app).get(result.receiptUrl)).statusCode).toBe(404);
     expect((await owner.get(result.receiptUrl.replace('/magdeburg/', '/halberstadt/'))).statusCode).toBe(404);
   });
+
+  it('"Antrag absenden" validates everything again: missing answers go back to the check page with links to the steps', async () => {
+    const browser = new Browser(app.app);
+    const first = await startDraft(browser, 'magdeburg', exampleDefinition.id);
+    const base = first.slice(0, first.lastIndexOf('/'));
+    expect(location(await browser.get(`${base}/pruefen`))).toBe(`${base}/einwilligung`);
+    await postPage(browser, `${base}/einwilligung`, { einwilligung: 'ja' });
+    const check = await browser.get(`${base}/pruefen`);
+    expect(check.statusCode).toBe(200);
+    expect(check.body).toContain(`href="${base}/halter?zurueck=pruefen#f-vorname"`);
+    expect(check.body).not.toContain('<span class="kern-label">Antrag absenden</span>');
+    const res = await browser.post(`${base}/absenden`, { _csrf: csrfFrom(check.body) });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Fehler: ');
+    expect((await submissions()).some((s) => s.draft_id === first.split('/').at(-2))).toBe(false);
+  });
 });
