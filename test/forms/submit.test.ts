@@ -152,7 +152,9 @@ describe('submit', () => {
     expect(check.statusCode).toBe(200);
     expect(check.body).toContain(`href="${base}/halter?zurueck=pruefen#f-vorname"`);
     expect(check.body).not.toContain('<span class="kern-label">Antrag absenden</span>');
-    const res = await browser.post(`${base}/absenden`, { _csrf: csrfFrom(check.body) });
+    // A forged post of the (absent) submit button, with the session's valid token from a step page.
+    const csrf = csrfFrom((await browser.get(first)).body);
+    const res = await browser.post(`${base}/absenden`, { _csrf: csrf });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Fehler: ');
     expect((await submissions()).some((s) => s.draft_id === first.split('/').at(-2))).toBe(false);
