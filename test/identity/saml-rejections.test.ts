@@ -159,6 +159,23 @@ describe('SAML responses the ACS refuses (German error page, audit event, no ses
     });
   });
 
+  it('bounces a cross-site POST without session cookie once through a same-origin form', async () => {
+    const browser = new Browser(t.app);
+    const forged = await forgedFor(browser);
+    const cookieless = await t.app.inject({
+      method: 'POST',
+      url: acs,
+      payload: new URLSearchParams({ SAMLResponse: forged }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(cookieless.statusCode).toBe(200);
+    expect(cookieless.body).toContain(`action="${acs}"`);
+    expect(cookieless.body).toContain('name="weiter" value="1"');
+    expect(cookieless.body).toContain('src="/konto/auto-submit.js"');
+    const res = await browser.post(acs, { SAMLResponse: forged, weiter: '1' });
+    expect(res.statusCode).toBe(303);
+  });
+
   it('accepts attribute names with a space after urn:oid:', async () => {
     const browser = new Browser(t.app);
     const res = await browser.post(acs, { SAMLResponse: await forgedFor(browser, { spacedOids: true }) });

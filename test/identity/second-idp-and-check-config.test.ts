@@ -117,6 +117,16 @@ describe('checkConfig() reports a broken configuration in plain words', () => {
     expect(mismatch.problems).toContain('Der private Schlüssel des Dienstanbieters passt nicht zu seinem Zertifikat.');
   });
 
+  it('names metadata for another entity than the expected one (from the options)', async () => {
+    const metadata = (await t.app.inject({ url: '/demo/idp2/metadata.xml' })).body;
+    const r = await identity.saml.checkConfig(
+      parse({ spEntityId: 'x', idpMetadataXml: metadata, expectedIdpEntityId: 'https://id.bund.de/idp' }),
+    );
+    expect(r.problems).toEqual([
+      'Die entityID in den Metadaten („https://idp2.test.example/saml“) passt nicht zur erwarteten („https://id.bund.de/idp“).',
+    ]);
+  });
+
   it('refuses options that are not even well-formed before storing them', async () => {
     await expect(
       saveProviderConfig(t.deps, identity.registry, {

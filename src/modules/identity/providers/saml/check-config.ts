@@ -38,10 +38,9 @@ export function checkSamlConfig(
     }
   }
   if (idp) {
-    if (ctx.expectedIdpEntityId && idp.entityId !== ctx.expectedIdpEntityId)
-      problems.push(
-        `Die entityID in den Metadaten („${idp.entityId}“) passt nicht zur erwarteten („${ctx.expectedIdpEntityId}“).`,
-      );
+    const expected = ctx.expectedIdpEntityId ?? options.expectedIdpEntityId;
+    if (expected && idp.entityId !== expected)
+      problems.push(`Die entityID in den Metadaten („${idp.entityId}“) passt nicht zur erwarteten („${expected}“).`);
     for (const [i, pem] of idp.certificatesPem.entries())
       problems.push(...certificateProblems(pem, `Das Signaturzertifikat ${i + 1} des Identitätsanbieters`, ctx.now));
   }

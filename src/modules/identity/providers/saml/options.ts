@@ -19,6 +19,8 @@ export const samlOptionsSchema = z
     /** Our entity id as registered with the IdP (usually the metadata URL). */
     spEntityId: z.string().min(1),
     idpMetadataXml: z.string().min(1).optional(),
+    /** The IdP entity id the operator expects; checkConfig() reports metadata for another entity. */
+    expectedIdpEntityId: z.string().min(1).optional(),
     idp: idpFields.optional(),
     spPrivateKeyPem: pem.optional(),
     spCertificatePem: pem.optional(),

@@ -17,6 +17,8 @@ export class SamlConfigError extends Error {}
 
 export function resolveSamlOptions(options: SamlOptions, demoKeys: DemoKeySource): ResolvedSaml {
   const idp = options.idp ?? parseIdpMetadata(options.idpMetadataXml!);
+  if (options.expectedIdpEntityId && idp.entityId !== options.expectedIdpEntityId)
+    throw new SamlConfigError('Die entityID in den Metadaten passt nicht zur erwarteten.');
   const configured =
     options.spPrivateKeyPem && options.spCertificatePem
       ? { privateKeyPem: options.spPrivateKeyPem, certificatePem: options.spCertificatePem }
