@@ -1,14 +1,30 @@
 import { createUploadCleanupJob } from './modules/forms/uploads/index.ts';
+import { defineConfirmationMailJob } from './modules/submissions/jobs/confirmation-mail.ts';
 import type { Deps } from './platform/deps.ts';
-import { JobRegistry, type PeriodicJob } from './platform/jobs/index.ts';
+import { DatabaseRateLimitStore } from './platform/http/rate-limit.ts';
+import { defineJob, JobRegistry, type PeriodicJob } from './platform/jobs/index.ts';
+
+/** Rate-limit counters older than the longest window (one day) are useless; drop them. */
+function createRateLimitPruneJob(deps: Deps) {
+  return defineJob('rate-limits.prune', async () => {
+    await new DatabaseRateLimitStore(deps.database.db).prune(new Date(deps.clock.now().getTime() - 24 * 3_600_000));
+  });
+}
 
 /**
  * Every job kind the worker runs, assembled from the modules. Modules export factories that close over
  * `deps` (database, mailer, cipher) and return their job definitions.
  */
 export function buildJobRegistry(deps: Deps): JobRegistry {
-  return new JobRegistry([createUploadCleanupJob(deps)]);
+  return new JobRegistry([
+    defineConfirmationMailJob(deps),
+    createUploadCleanupJob(deps),
+    createRateLimitPruneJob(deps),
+  ]);
 }
 
 /** Housekeeping that runs on a schedule (once per period across all processes). */
-export const periodicJobs: PeriodicJob[] = [{ kind: 'uploads.cleanup', everyMs: 60 * 60_000 }];
+export const periodicJobs: PeriodicJob[] = [
+  { kind: 'uploads.cleanup', everyMs: 60 * 60_000 },
+  { kind: 'rate-limits.prune', everyMs: 60 * 60_000 },
+];
