@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
 import { currentCitizen, requireTrustLevel } from '../../src/modules/identity/citizen-session.ts';
+import { citizenNavItems } from '../../src/modules/identity/views/citizen-nav.tsx';
 import { type Browser, csrfFrom } from '../helpers/app.ts';
 
 const entities: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&lt;': '<', '&gt;': '>' };
@@ -66,6 +68,9 @@ export async function samlLogin(browser: Browser, persona: Record<string, string
 
 /** Test-only routes that show what other modules see. */
 export function testRoutes(app: FastifyInstance): void {
+  app.get('/test/nav', async (request, reply) =>
+    reply.type('text/html').send(renderToString(await citizenNavItems(request))),
+  );
   app.get('/test/csrf', async (request) => ({ csrf: await request.csrfToken() }));
   app.get('/test/citizen', async (request) => ({ citizen: (await currentCitizen(request)) ?? null }));
   app.get<{ Querystring: { level: string } }>('/test/needs', async (request, reply) => {

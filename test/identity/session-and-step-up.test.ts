@@ -53,6 +53,15 @@ describe('citizen sessions (F-21, F-22)', () => {
     expect(idp.body).toContain('Testsystem');
   });
 
+  it('shows the login state in the header items, with a POST logout button', async () => {
+    const browser = new Browser(t.app);
+    expect((await browser.get('/test/nav')).body).toContain('href="/konto/anmelden?zurueck=%2Ftest%2Fnav"');
+    await samlLogin(browser, { persona: 'erika' });
+    const nav = (await browser.get('/test/nav')).body;
+    expect(nav).toContain('Angemeldet über Demo-BundID (Testsystem) (Vertrauensniveau hoch)');
+    expect(nav).toMatch(/<form method="post" action="\/konto\/abmelden"[^>]*><input type="hidden" name="_csrf"/);
+  });
+
   it('refuses logout without a CSRF token', async () => {
     const browser = new Browser(t.app);
     await samlLogin(browser, { persona: 'max' });
