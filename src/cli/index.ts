@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function usage(): string {
-  const lines = Object.entries(commands).map(([n, c]) => `  ${n} ${c.args ?? ''}\n      ${c.help}`);
+  const lines = Object.entries(commands).map(([n, c]) => `  ${[n, c.args].filter(Boolean).join(' ')}\n      ${c.help}`);
   return ['Usage: sac <command> [options]', '', 'Commands:', ...lines].join('\n');
 }
 
