@@ -3,6 +3,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { capRaw, type DraftState } from '../drafts/draft-state.ts';
 import { saveDraft } from '../drafts/ops/save-draft.ts';
 import { applyGroupAction, type FieldError, parseGroupAction, stepPosition, submitStep } from '../engine/index.ts';
+import { withLockedValues } from './locked-pairs.ts';
 import { nextAfterStep, nextWhenReturning } from './next-page.ts';
 import type { OpenDraft } from './open-application.ts';
 import { readStepBody } from './read-step-body.ts';
@@ -31,7 +32,9 @@ export async function handleStepPost(
     step,
     answers: draft.state.answers,
   });
-  const outcome = submitStep(def, stepId, draft.state, body.pairs, engine);
+  const locked = new Set(draft.state.prefilled ?? []);
+  const pairs = withLockedValues(body.pairs, step.fields, draft.state.answers, locked);
+  const outcome = submitStep(def, stepId, draft.state, pairs, engine);
   // Typed input is kept (and shown again) only up to the engine's hard text limit: a 1 MB value is not echoed.
   const state: DraftState = { ...draft.state, answers: outcome.answers, raw: capRaw(outcome.raw) };
   const url = (page: Parameters<typeof pageUrl>[3], back = returnToCheck) =>

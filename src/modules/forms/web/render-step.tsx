@@ -52,7 +52,7 @@ export async function renderStep(
         lang,
         codeLists: engine.codeLists,
         errors: new Map(options.errors.map((error) => [error.name, error])),
-        locked: new Set(),
+        locked: new Set(draft.state.prefilled ?? []),
       }}
       summaryErrors={options.errors.map((error) => ({ message: error.message, href: `#${idFor(error.focus)}` }))}
       action={action}

@@ -40,7 +40,7 @@ export const fieldViews: Record<FieldTypeName, AnyFieldView> = {
 
 /** Renders a field by its type; pre-filled fields the page marks as locked are shown read-only. */
 export function FieldView(props: FieldViewProps<Field>) {
-  const locked = !props.name.includes('[') && props.page.locked.has(props.field.id);
+  const locked = !props.name.includes('[') && props.field.type !== 'hidden' && props.page.locked.has(props.field.id);
   const View = locked ? LockedValue : fieldViews[props.field.type];
   return <View {...props} />;
 }
