@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ManualClock } from '../../src/platform/clock.ts';
 import { Browser, createTestApp, csrfFrom, type TestApp } from '../helpers/app.ts';
 import { citizenOf, samlLogin, testRoutes } from './flow.ts';
 
@@ -60,6 +61,19 @@ describe('citizen sessions (F-21, F-22)', () => {
     const nav = (await browser.get('/test/nav')).body;
     expect(nav).toContain('Angemeldet über Demo-BundID (Testsystem) (Vertrauensniveau hoch)');
     expect(nav).toMatch(/<form method="post" action="\/konto\/abmelden"[^>]*><input type="hidden" name="_csrf"/);
+  });
+
+  it('ends the citizen session after the idle limit (injected clock)', async () => {
+    const browser = new Browser(t.app);
+    await samlLogin(browser, { persona: 'erika' });
+    const clock = t.clock as ManualClock;
+    clock.advance(29 * 60_000);
+    expect((await citizenOf(browser)).trustLevel).toBe('hoch');
+    clock.advance(31 * 60_000);
+    expect(await citizenOf(browser)).toBeNull();
+    const needs = await browser.get('/test/needs?level=hoch');
+    expect(String(needs.headers.location)).toContain('/konto/anmelden?niveau=hoch');
+    clock.set(new Date());
   });
 
   it('refuses logout without a CSRF token', async () => {
