@@ -108,8 +108,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerTenantRoutes(app, deps);
   registerCatalogRoutes(app, deps);
   registerIdentityRoutes(app, deps);
-  registerStaffRoutes(app, deps);
   registerFormRoutes(app, deps);
+  registerStaffRoutes(app, deps);
 
   return {
     app,

@@ -9,9 +9,9 @@ import type { AssistantStoreTables } from '../../modules/forms/assistants-store/
 import type { DraftTables } from '../../modules/forms/drafts/tables.ts';
 import type { UploadTables } from '../../modules/forms/uploads/tables.ts';
 import type { IdentityTables } from '../../modules/identity/tables.ts';
+import type { StaffTables } from '../../modules/staff/tables.ts';
 import type { SubmissionTables } from '../../modules/submissions/tables.ts';
 import type { TenantTables } from '../../modules/tenants/tables.ts';
-import type { StaffTables } from '../../modules/staff/tables.ts';
 import type { RateLimitTables } from '../http/rate-limit.ts';
 import type { JobTables } from '../jobs/tables.ts';
 import type { PlatformTables } from './platform-tables.ts';
