@@ -1,3 +1,4 @@
+import { createDraftExpiryJob } from './modules/forms/drafts/jobs/index.ts';
 import { createUploadCleanupJob } from './modules/forms/uploads/index.ts';
 import { defineConfirmationMailJob } from './modules/submissions/jobs/confirmation-mail.ts';
 import type { Deps } from './platform/deps.ts';
@@ -19,6 +20,7 @@ export function buildJobRegistry(deps: Deps): JobRegistry {
   return new JobRegistry([
     defineConfirmationMailJob(deps),
     createUploadCleanupJob(deps),
+    createDraftExpiryJob(deps),
     createRateLimitPruneJob(deps),
   ]);
 }
@@ -26,5 +28,6 @@ export function buildJobRegistry(deps: Deps): JobRegistry {
 /** Housekeeping that runs on a schedule (once per period across all processes). */
 export const periodicJobs: PeriodicJob[] = [
   { kind: 'uploads.cleanup', everyMs: 60 * 60_000 },
+  { kind: 'drafts.expire', everyMs: 60 * 60_000 },
   { kind: 'rate-limits.prune', everyMs: 60 * 60_000 },
 ];

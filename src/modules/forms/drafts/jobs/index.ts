@@ -1,0 +1,1 @@
+export { createDraftExpiryJob, expireDrafts } from './expire-drafts.ts';
