@@ -8,9 +8,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
 import { registerCatalogRoutes } from './modules/catalog/routes.tsx';
-import { registerIdentityRoutes } from './modules/identity/routes.tsx';
-import { registerFormRoutes } from './modules/forms/web/routes.ts';
 import { registerUploads } from './modules/forms/uploads/index.ts';
+import { registerFormRoutes } from './modules/forms/web/routes.ts';
+import { registerIdentityRoutes } from './modules/identity/routes.tsx';
 import { registerStaffRoutes } from './modules/staff/routes.tsx';
 import { registerTenantRoutes } from './modules/tenants/routes.tsx';
 import type { Clock } from './platform/clock.ts';

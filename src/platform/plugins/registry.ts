@@ -35,7 +35,8 @@ export class PluginRegistry<P extends AnyPlugin> {
   ) {}
 
   register(plugin: P): this {
-    if (this.plugins.has(plugin.id)) throw new PluginRegistryError(`${this.kind} plug-in "${plugin.id}" is registered twice`);
+    if (this.plugins.has(plugin.id))
+      throw new PluginRegistryError(`${this.kind} plug-in "${plugin.id}" is registered twice`);
     if (plugin.demo && !this.demoMode) return this;
     this.plugins.set(plugin.id, plugin);
     return this;
