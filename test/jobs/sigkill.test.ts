@@ -89,5 +89,6 @@ describe(`worker killed with SIGKILL on ${kind}`, () => {
     database = await createDatabase({ pgliteDir });
     cleanups.push(() => database.close());
     await expectSurvivorFinishes(database, id);
-  });
+    // Three PGlite starts on disk (initdb, child, reopen) plus a child process: slow on a loaded machine.
+  }, 240_000);
 });
