@@ -135,20 +135,32 @@ export const referencePattern = /^[A-Z]{2,3}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{
 
 /**
  * Runs axe on HTML that was rendered elsewhere (e.g. with JavaScript disabled): serves it again at the
- * same URL in a context where axe can run, as `openPageWithoutJs` in the harness does.
+ * same URL (same styles, same origin) in a context where axe can run, as `openPageWithoutJs` in the
+ * harness does. One context is reused for all pages; close it at the end.
  */
-export async function checkA11yOfHtml(browser: Browser, url: string, html: string, label: string): Promise<void> {
+export async function htmlAxeChecker(browser: Browser) {
   const context = await browser.newContext({ locale: 'de-DE' });
-  try {
-    await context.route(url, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
-    );
-    const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'load' });
-    await checkA11y(page, label);
-  } finally {
-    await context.close();
-  }
+  const page = await context.newPage();
+  let served = { url: '', html: '' };
+  let hits = 0;
+  await context.route('**/*', (route) => {
+    const request = route.request();
+    if (request.isNavigationRequest() && request.url() === served.url) {
+      hits++;
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: served.html });
+    }
+    return route.continue();
+  });
+  return {
+    async check(url: string, html: string, label: string): Promise<void> {
+      served = { url, html };
+      const before = hits;
+      await page.goto(url, { waitUntil: 'load' });
+      if (hits !== before + 1) throw new Error(`${label}: the rendered HTML was not served again at ${url}`);
+      await checkA11y(page, label);
+    },
+    close: () => context.close(),
+  };
 }
 
 /** What has keyboard focus, with form name, type and value. */

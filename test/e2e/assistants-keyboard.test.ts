@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { focusedControl, journeys, loadDefinition, pairsFor, referencePattern, segmentOf } from './assistant-journey.ts';
+import {
+  focusedControl,
+  journeys,
+  loadDefinition,
+  pairsFor,
+  referencePattern,
+  segmentOf,
+} from './assistant-journey.ts';
 import { launchChromium, type TestServer } from './harness.ts';
 import { sharedServer } from './shared-server.ts';
 
