@@ -14,7 +14,14 @@ export interface EngineContext {
   codeLists?: CodeListSource;
 }
 
-/** The ISO date of `now` in the given time zone (default Europe/Berlin). */
+const isoDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The ISO date of `now` in the given time zone (default Europe/Berlin). Formatters are cached: building one costs ~0.5 ms. */
 export function todayIn(now: Date, timeZone = 'Europe/Berlin'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = isoDateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    isoDateFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
