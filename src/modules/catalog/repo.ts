@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
+import { TtlCache } from '../../platform/cache.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Executor } from '../../platform/db/scope.ts';
 import { scoped } from '../../platform/db/scope.ts';
@@ -129,7 +130,23 @@ export async function catalogFacets(database: Database, now = Date.now()): Promi
   return facets;
 }
 
-/** Forget cached facets (after an import). */
+/** Forget cached facets and result pages (after an import or a change of offerings). */
 export function clearFacetCache(database: Database): void {
   facetCache.delete(database);
+  pageCaches.delete(database);
+}
+
+const pageCaches = new WeakMap<Database, TtlCache<unknown>>();
+
+/**
+ * Search results and service lookups change only with an import or an offering change, and the same
+ * queries ("Hund", "Geburtsurkunde") come again and again: cache them per database for a minute.
+ */
+export function catalogPageCache(database: Database): TtlCache<unknown> {
+  let cache = pageCaches.get(database);
+  if (!cache) {
+    cache = new TtlCache<unknown>(60_000, 2_000);
+    pageCaches.set(database, cache);
+  }
+  return cache;
 }

@@ -3,7 +3,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { notFound } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/render/render.ts';
 import { resolveTenant } from '../tenants/ops/resolve-tenant.ts';
-import { catalogFacets, findOffering, findService, listOnlineServices } from './repo.ts';
+import { catalogFacets, catalogPageCache, findOffering, findService, listOnlineServices } from './repo.ts';
 import { browseServices } from './search/browse-services.ts';
 import { maxQueryLength, queryTerms } from './search/query-terms.ts';
 import { searchServices } from './search/search-services.ts';
@@ -69,10 +69,14 @@ export function registerCatalogRoutes(app: FastifyInstance, deps: Deps): void {
       letter: letter && /^[A-Z]$/.test(letter) ? letter : undefined,
     };
     const facets = await catalogFacets(deps.database, deps.clock.now().getTime());
-    const result =
+    const cacheKey = JSON.stringify(['list', tenant.id, query === undefined ? filter : queryTerms(query), page]);
+    const result = (await catalogPageCache(deps.database).getOrCompute(cacheKey, Date.now(), async () =>
       query !== undefined
         ? await searchServices(db, tenant.id, { terms: queryTerms(query), page, pageSize })
-        : { ...(await browseServices(db, tenant.id, filter, page, pageSize)), mode: 'browse' as const };
+        : { ...(await browseServices(db, tenant.id, filter, page, pageSize)), mode: 'browse' as const },
+    )) as
+      | Awaited<ReturnType<typeof searchServices>>
+      | (Awaited<ReturnType<typeof browseServices>> & { mode: 'browse' });
     const props = {
       ctx: request.pageContext(),
       tenant,
@@ -90,9 +94,15 @@ export function registerCatalogRoutes(app: FastifyInstance, deps: Deps): void {
     const tenant = await resolveTenant(deps, request, request.params.tenant);
     const key = request.params.service;
     if (key.length > 160 || !/^[a-z0-9-]+$/.test(key)) throw notFound();
-    const service = await findService(db, key);
+    const { service, found } = (await catalogPageCache(deps.database).getOrCompute(
+      JSON.stringify(['service', tenant.id, key]),
+      Date.now(),
+      async () => {
+        const service = await findService(db, key);
+        return { service, found: service ? await findOffering(db, tenant.id, service.id) : undefined };
+      },
+    )) as { service: Awaited<ReturnType<typeof findService>>; found: Awaited<ReturnType<typeof findOffering>> };
     if (!service) throw notFound('Diese Leistung gibt es in unserem Leistungsverzeichnis nicht.');
-    const found = await findOffering(db, tenant.id, service.id);
     return sendPage(
       reply,
       <ServicePage

@@ -3,6 +3,7 @@ import type { Database } from '../../../platform/db/database.ts';
 import type { Executor } from '../../../platform/db/scope.ts';
 import type { CatalogRow, RowProblem } from '../csv/catalog-row.ts';
 import { parseCatalogCsv } from '../csv/parse-catalog-csv.ts';
+import { clearFacetCache } from '../repo.ts';
 import { uniqueSlug } from '../slug.ts';
 
 export interface ImportCounts {
@@ -90,6 +91,7 @@ export async function importCatalog(
   const started = now();
   const parsed = parseCatalogCsv(csvText);
   const counts = await upsertServices(database, parsed.rows);
+  clearFacetCache(database);
   return {
     ...counts,
     read: parsed.read,
