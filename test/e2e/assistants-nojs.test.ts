@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  assistantIds,
   attachPdfs,
   fillPairs,
   htmlAxeChecker,
@@ -37,8 +38,8 @@ describe('shipped assistants without JavaScript', () => {
     await axe.check(page.url(), await page.content(), `${label} (no JavaScript)`);
   }
 
-  for (const id of ['hundeanmeldung', 'begruessungsgeld']) {
-    it(`${id}: start → error state → every step → check page → receipt`, async () => {
+  for (const id of assistantIds) {
+    it(`${id}: start → error state → every step → check page → receipt`, { timeout: 180_000 }, async () => {
       const def = loadDefinition(id);
       const { tenant } = journeys[id]!;
       const context = await browser.newContext({ locale: 'de-DE', javaScriptEnabled: false });
