@@ -3,20 +3,9 @@ import { publishDefinition } from '../../src/modules/forms/assistants-store/ops/
 import { scoped } from '../../src/platform/db/scope.ts';
 import { Browser, csrfFrom } from '../helpers/app.ts';
 import { createFormsApp, exampleWithEmail, type FormsApp } from './forms-app.ts';
-import { completeJourney, location, postPage, startDraft } from './journey.ts';
+import { completeJourney, halterAnswers, location, postPage, startDraft } from './journey.ts';
 
-const halter = {
-  vorname: 'Erika',
-  familienname: 'Mustermann',
-  'geburtsdatum[tag]': '17',
-  'geburtsdatum[monat]': '3',
-  'geburtsdatum[jahr]': '1985',
-  'anschrift[strasse]': 'Breiter Weg',
-  'anschrift[hausnummer]': '12a',
-  'anschrift[plz]': '39104',
-  'anschrift[ort]': 'Magdeburg',
-  email: 'erika@example.org',
-};
+const halter = { ...halterAnswers, email: 'erika@example.org' };
 
 function savedLinkAndCode(html: string): { path: string; code: string } {
   const link = /href="http:\/\/localhost:\d+(\/magdeburg\/antrag\/fortsetzen\/[A-Za-z0-9_-]+)"/.exec(html)?.[1];

@@ -7,6 +7,19 @@ import { type AnswerTable, type FormPairs, stepById, validStepPairs } from './va
 
 export const TODAY = '2026-03-10';
 
+/** Valid answers for the keeper step of the example definition (Erika Mustermann in Magdeburg). */
+export const halterAnswers = {
+  vorname: 'Erika',
+  familienname: 'Mustermann',
+  'geburtsdatum[tag]': '17',
+  'geburtsdatum[monat]': '3',
+  'geburtsdatum[jahr]': '1985',
+  'anschrift[strasse]': 'Breiter Weg',
+  'anschrift[hausnummer]': '12a',
+  'anschrift[plz]': '39104',
+  'anschrift[ort]': 'Magdeburg',
+};
+
 /** Path of a redirect. */
 export function location(res: { headers: Record<string, unknown> }): string {
   return String(res.headers.location ?? '');

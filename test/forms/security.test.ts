@@ -6,19 +6,9 @@ import type { DraftState } from '../../src/modules/forms/drafts/draft-state.ts';
 import { scoped } from '../../src/platform/db/scope.ts';
 import { Browser, csrfFrom } from '../helpers/app.ts';
 import { createFormsApp, exampleDefinition, type FormsApp } from './forms-app.ts';
-import { completeJourney, postPage, startDraft } from './journey.ts';
+import { completeJourney, halterAnswers, postPage, startDraft } from './journey.ts';
 
-const halter = {
-  vorname: 'Erika',
-  familienname: 'Mustermann',
-  'geburtsdatum[tag]': '17',
-  'geburtsdatum[monat]': '3',
-  'geburtsdatum[jahr]': '1985',
-  'anschrift[strasse]': 'Breiter Weg',
-  'anschrift[hausnummer]': '12a',
-  'anschrift[plz]': '39104',
-  'anschrift[ort]': 'Magdeburg',
-};
+const halter = halterAnswers;
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '"><img src=x onerror=alert(1)>';
 

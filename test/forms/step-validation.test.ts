@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser } from '../helpers/app.ts';
 import { createFormsApp, type FormsApp } from './forms-app.ts';
-import { errorsIn, location, postPage, startDraft } from './journey.ts';
+import { errorsIn, halterAnswers, location, postPage, startDraft } from './journey.ts';
 
-const valid = {
-  vorname: 'Erika',
-  familienname: 'Mustermann',
-  'geburtsdatum[tag]': '17',
-  'geburtsdatum[monat]': '3',
-  'geburtsdatum[jahr]': '1985',
-  'anschrift[strasse]': 'Breiter Weg',
-  'anschrift[hausnummer]': '12a',
-  'anschrift[plz]': '39104',
-  'anschrift[ort]': 'Magdeburg',
-};
+const valid = halterAnswers;
 
 describe('step validation: errors re-render with the summary and keep what was typed', () => {
   let app: FormsApp;

@@ -4,19 +4,9 @@ import { defineConfirmationMailJob } from '../../src/modules/submissions/jobs/co
 import { scoped } from '../../src/platform/db/scope.ts';
 import { Browser, csrfFrom } from '../helpers/app.ts';
 import { createFormsApp, exampleDefinition, exampleWithEmail, type FormsApp } from './forms-app.ts';
-import { completeJourney, location, postPage, startDraft } from './journey.ts';
+import { completeJourney, halterAnswers, location, postPage, startDraft } from './journey.ts';
 
-const halter = {
-  vorname: 'Erika',
-  familienname: 'Mustermann',
-  'geburtsdatum[tag]': '17',
-  'geburtsdatum[monat]': '3',
-  'geburtsdatum[jahr]': '1985',
-  'anschrift[strasse]': 'Breiter Weg',
-  'anschrift[hausnummer]': '12a',
-  'anschrift[plz]': '39104',
-  'anschrift[ort]': 'Magdeburg',
-};
+const halter = halterAnswers;
 const hund = {
   'hunde[0][name]': 'Bello',
   'hunde[0][rasse]': 'dackel',
