@@ -12,6 +12,7 @@ import {
   type SummaryStep,
   submitStep,
 } from '../../src/modules/forms/engine/index.ts';
+import { type Post, type PostValue, toBody } from './post-body.ts';
 
 /** Fixed "today" for every assistant test. */
 export const TODAY = '2026-11-30';
@@ -34,8 +35,6 @@ export function loadAssistant(id: string): AssistantDefinition {
 }
 
 /** A posted value as a test writes it: text, ticked checkboxes, a nested object (date, address, group) or items. */
-export type PostValue = string | string[] | { [key: string]: PostValue } | { [key: string]: PostValue }[];
-export type Post = Record<string, PostValue>;
 
 /** The three inputs of a date field for an ISO date. */
 export function date(iso: string): Post {
@@ -49,22 +48,6 @@ export function file(name: string, mimeType = 'application/pdf', size = 120_000)
 
 export function address(strasse: string, hausnummer: string, plz: string, ort: string): Post {
   return { strasse, hausnummer, plz, ort };
-}
-
-/** Flattens a nested post into urlencoded name/value pairs, e.g. `hunde[0][geburtsdatum][tag]`. */
-export function toBody(post: Post): [string, string][] {
-  const pairs: [string, string][] = [];
-  const walk = (name: string, value: PostValue) => {
-    if (typeof value === 'string') pairs.push([name, value]);
-    else if (Array.isArray(value)) {
-      value.forEach((entry, index) => {
-        if (typeof entry === 'string') pairs.push([name, entry]);
-        else walk(`${name}[${index}]`, entry);
-      });
-    } else for (const [key, inner] of Object.entries(value)) walk(`${name}[${key}]`, inner);
-  };
-  for (const [key, value] of Object.entries(post)) walk(key, value);
-  return pairs;
 }
 
 export interface Walk {
@@ -126,3 +109,5 @@ export function summaryText(steps: SummaryStep[]): string[] {
   for (const step of steps) rows(step.rows, `${step.title} / `);
   return lines;
 }
+
+export { type Post, type PostValue, toBody };

@@ -14,14 +14,13 @@ import {
   summarize,
 } from '../../src/modules/forms/engine/index.ts';
 import type { ApplicationPdfInput, PdfAttachment } from '../../src/modules/pdf/index.ts';
+import { type Post, toBody } from '../assistants/post-body.ts';
 
 // Self-contained (no vitest import) so that bench/pdf.ts can use it too.
 
 export const ctx: EngineContext = { today: '2026-11-30', codeLists: shippedCodeLists };
 
 /** A form post as a test writes it: text, ticked checkboxes, nested objects (date, address, group) or items. */
-export type PostValue = string | string[] | { [key: string]: PostValue } | { [key: string]: PostValue }[];
-export type Post = Record<string, PostValue>;
 
 const date = (iso: string): Post => ({ tag: iso.slice(8, 10), monat: iso.slice(5, 7), jahr: iso.slice(0, 4) });
 const address = (strasse: string, hausnummer: string, plz: string, ort: string): Post => ({
@@ -33,21 +32,6 @@ const address = (strasse: string, hausnummer: string, plz: string, ort: string):
 const file = (name: string, mimeType = 'application/pdf'): Post[] => [
   { id: `upl-${name}`, name, size: '120000', mimeType },
 ];
-
-function toBody(post: Post): [string, string][] {
-  const pairs: [string, string][] = [];
-  const add = (name: string, value: PostValue) => {
-    if (typeof value === 'string') pairs.push([name, value]);
-    else if (Array.isArray(value)) {
-      value.forEach((entry, index) => {
-        if (typeof entry === 'string') pairs.push([name, entry]);
-        else add(`${name}[${index}]`, entry);
-      });
-    } else for (const [key, inner] of Object.entries(value)) add(`${name}[${key}]`, inner);
-  };
-  for (const [key, value] of Object.entries(post)) add(key, value);
-  return pairs;
-}
 
 /** Posts every applicable step like a citizen; throws on validation errors. */
 export function answersFor(def: AssistantDefinition, posts: Record<string, Post>): Answers {
