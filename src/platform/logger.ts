@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 
 /**
@@ -27,11 +26,6 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   return destination ? pino(options, destination) : pino(options);
-}
-
-/** Session ids appear in logs only as a short SHA-256 prefix. */
-export function hashForLog(value: string): string {
-  return createHash('sha256').update(value).digest('hex').slice(0, 12);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errorCatalog } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { scrubForLog } from '../logger.ts';
 import { t } from '../render/i18n.ts';
 import { Layout } from '../render/layout.tsx';
@@ -86,5 +86,3 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError('not_found')));
 }
-
-export { errorCatalog };
