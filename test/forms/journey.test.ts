@@ -43,7 +43,7 @@ describe('assistant journey (example definition)', () => {
     expect(fees.totalCents).toBe(500);
     expect(fees.lines).toHaveLength(1);
     expect(row).toMatchObject({
-      state: 'submitted',
+      state: 'awaiting_payment',
       assistant_id: 'hundeanmeldung-beispiel',
       assistant_version: '1.0.0',
       language: 'de',

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { FeeResult } from '../forms/engine/index.ts';
+import type { SubmissionState } from './lifecycle/states.ts';
 
 /** A submitted application; `answers` holds the pruned answers encrypted with AAD = id. */
 export interface SubmissionsTable {
@@ -15,10 +16,46 @@ export interface SubmissionsTable {
   answers: string;
   fees: FeeResult | string;
   language: Generated<'de' | 'en'>;
-  state: Generated<string>;
+  /** Changed only through `transition()` (lifecycle/transition.ts); a trigger refuses invalid changes. */
+  state: Generated<SubmissionState>;
   submitted_at: Date;
+  state_changed_at: Date;
+  /** Null for anonymous submissions. */
+  citizen_account_id: Generated<string | null>;
+  trust_level: Generated<'none' | 'basisregistrierung' | 'substantiell' | 'hoch'>;
+  /** Key of the identity provider used at submit time, null when anonymous. */
+  identity_provider: Generated<string | null>;
+  /** Field id → where the pre-filled value came from (`{ provider, trustLevel, locked }`). */
+  prefill_sources: Generated<Record<string, PrefillSource> | string>;
+}
+
+export interface PrefillSource {
+  provider: string;
+  trustLevel: string;
+  /** The value came from an eID login and could not be changed by the citizen. */
+  locked: boolean;
+}
+
+/** One transition of a submission (the status timeline). `note` is encrypted, AAD = id. */
+export interface SubmissionEventsTable {
+  id: string;
+  tenant_id: string;
+  submission_id: string;
+  from_state: SubmissionState | null;
+  to_state: SubmissionState;
+  at: Date;
+  actor: string;
+  reason: string | null;
+  note: string | null;
+}
+
+export interface SubmissionStateTransitionsTable {
+  from_state: string;
+  to_state: string;
 }
 
 export interface SubmissionTables {
   submissions: SubmissionsTable;
+  submission_events: SubmissionEventsTable;
+  submission_state_transitions: SubmissionStateTransitionsTable;
 }

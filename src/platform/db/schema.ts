@@ -37,6 +37,7 @@ export const tenantTables = new Set<string>([
   'audit_events',
   'drafts',
   'submissions',
+  'submission_events',
   'uploads',
   'staff_roles',
 ]);

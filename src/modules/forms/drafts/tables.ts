@@ -21,6 +21,8 @@ export interface DraftsTable {
   created_at: Date;
   updated_at: Date;
   expires_at: Date;
+  /** The citizen account that owns the draft (Mein Konto); null for anonymous drafts. */
+  citizen_account_id: Generated<string | null>;
 }
 
 export interface DraftTables {

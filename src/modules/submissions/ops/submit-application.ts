@@ -16,9 +16,10 @@ import {
 import { attachToSubmission } from '../../forms/uploads/index.ts';
 import { collectFileIds } from '../collect-file-ids.ts';
 import { enqueueConfirmationMail } from '../jobs/confirmation-mail.ts';
+import { recordEvent, transition } from '../lifecycle/transition.ts';
 import { newReferenceNumber } from '../reference-number.ts';
 import { referenceOfDraft } from '../repo.ts';
-import type { SubmissionsTable } from '../tables.ts';
+import type { PrefillSource, SubmissionsTable } from '../tables.ts';
 
 export interface SubmitApplicationOptions {
   tenant: { id: string; slug: string };
@@ -26,6 +27,10 @@ export interface SubmitApplicationOptions {
   definition: AssistantDefinition;
   serviceId: string | null;
   ctx: EngineContext & { lang: Language };
+  /** The logged-in citizen (null/undefined: anonymous use). */
+  citizen?: { accountId: string; provider: string; trustLevel: 'basisregistrierung' | 'substantiell' | 'hoch' } | null;
+  /** Which answers were pre-filled from the identity provider (recorded with the submission). */
+  prefillSources?: Record<string, PrefillSource>;
 }
 
 export type SubmitOutcome =
@@ -79,13 +84,29 @@ export async function submitApplication(deps: Deps, options: SubmitApplicationOp
       fees: JSON.stringify(fees),
       language: ctx.lang,
       submitted_at: now,
+      state_changed_at: now,
+      citizen_account_id: options.citizen?.accountId ?? null,
+      trust_level: options.citizen?.trustLevel ?? 'none',
+      identity_provider: options.citizen?.provider ?? null,
+      prefill_sources: JSON.stringify(options.prefillSources ?? {}),
     });
+    const base = { tenantId: tenant.id, submissionId, actor: 'citizen' } as const;
+    await recordEvent(trx, deps, { ...base, from: null, to: 'submitted', at: now });
+    // Fee-bearing submissions wait for the payment; the others are released for delivery at once.
+    const next = needsPayment(fees) ? 'awaiting_payment' : 'ready_for_delivery';
+    const moved = await transition(trx, deps, { ...base, to: next, reason: 'submit' });
+    if (!moved.ok) throw new Error(`submission ${submissionId} could not move to ${next}`);
     // Uploads the answers still reference belong to the submission now; removed ones stay for the cleanup job.
     await attachToSubmission(trx, tenant.id, collectFileIds(definition, answers), submissionId, { draftId: draft.id });
     await enqueueConfirmationMail(trx, { tenantId: tenant.id, submissionId });
     return inserted;
   });
   return reference ? { kind: 'submitted', reference } : alreadySubmitted(deps, tenant.id, draft.id);
+}
+
+/** Whether the submission must be paid online before it is delivered. */
+export function needsPayment(fees: { totalCents: number }): boolean {
+  return fees.totalCents > 0;
 }
 
 type SubmissionRow = Omit<Insertable<SubmissionsTable>, 'reference' | 'tenant_id'>;
