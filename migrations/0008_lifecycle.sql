@@ -101,3 +101,8 @@ create table submission_events (
   note text
 );
 create index submission_events_submission_idx on submission_events (submission_id, at);
+
+-- The status code (8 characters, shown on the receipt): with the reference number it lets a citizen
+-- without an account look up the status. Stored encrypted (AAD = submission id) so the receipt can show it
+-- again; compared in constant time.
+alter table submissions add column status_code text;

@@ -27,6 +27,8 @@ export interface SubmissionsTable {
   identity_provider: Generated<string | null>;
   /** Field id → where the pre-filled value came from (`{ provider, trustLevel, locked }`). */
   prefill_sources: Generated<Record<string, PrefillSource> | string>;
+  /** The status code shown on the receipt, encrypted (see status-code.ts); null for old rows. */
+  status_code: string | null;
 }
 
 export interface PrefillSource {

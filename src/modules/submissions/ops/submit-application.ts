@@ -19,6 +19,7 @@ import { enqueueConfirmationMail } from '../jobs/confirmation-mail.ts';
 import { recordEvent, transition } from '../lifecycle/transition.ts';
 import { newReferenceNumber } from '../reference-number.ts';
 import { referenceOfDraft } from '../repo.ts';
+import { encryptStatusCode, newStatusCode } from '../status-code.ts';
 import type { PrefillSource, SubmissionsTable } from '../tables.ts';
 
 export interface SubmitApplicationOptions {
@@ -34,7 +35,7 @@ export interface SubmitApplicationOptions {
 }
 
 export type SubmitOutcome =
-  | { kind: 'submitted'; reference: string }
+  | { kind: 'submitted'; reference: string; statusCode: string }
   /** Another click or tab was first: the same submission. */
   | { kind: 'already'; reference: string }
   | { kind: 'invalid'; errors: FieldError[] }
@@ -58,6 +59,7 @@ export async function submitApplication(deps: Deps, options: SubmitApplicationOp
   const fees = computeFees(definition, answers, ctx);
   const submissionId = randomUUID();
   const now = deps.clock.now();
+  const statusCode = newStatusCode();
 
   const reference = await deps.database.db.transaction().execute(async (trx) => {
     const claimed = await scoped(trx, tenant.id)
@@ -89,6 +91,7 @@ export async function submitApplication(deps: Deps, options: SubmitApplicationOp
       trust_level: options.citizen?.trustLevel ?? 'none',
       identity_provider: options.citizen?.provider ?? null,
       prefill_sources: JSON.stringify(options.prefillSources ?? {}),
+      status_code: encryptStatusCode(deps.cipher, statusCode, submissionId),
     });
     const base = { tenantId: tenant.id, submissionId, actor: 'citizen' } as const;
     await recordEvent(trx, deps, { ...base, from: null, to: 'submitted', at: now });
@@ -101,7 +104,7 @@ export async function submitApplication(deps: Deps, options: SubmitApplicationOp
     await enqueueConfirmationMail(trx, { tenantId: tenant.id, submissionId });
     return inserted;
   });
-  return reference ? { kind: 'submitted', reference } : alreadySubmitted(deps, tenant.id, draft.id);
+  return reference ? { kind: 'submitted', reference, statusCode } : alreadySubmitted(deps, tenant.id, draft.id);
 }
 
 /** Whether the submission must be paid online before it is delivered. */
