@@ -5,10 +5,13 @@ import type { Generated } from 'kysely';
  * joins them into one `DB` and lists which tables are tenant-owned (guarded by TenantGuardPlugin).
  */
 import type { CatalogTables } from '../../modules/catalog/tables.ts';
+import type { FitTables } from '../../modules/delivery/fit/tables.ts';
+import type { DeliveryTables } from '../../modules/delivery/outbox/tables.ts';
 import type { AssistantStoreTables } from '../../modules/forms/assistants-store/tables.ts';
 import type { DraftTables } from '../../modules/forms/drafts/tables.ts';
 import type { UploadTables } from '../../modules/forms/uploads/tables.ts';
 import type { IdentityTables } from '../../modules/identity/tables.ts';
+import type { PaymentTables } from '../../modules/payment/tables.ts';
 import type { StaffTables } from '../../modules/staff/tables.ts';
 import type { SubmissionTables } from '../../modules/submissions/tables.ts';
 import type { TenantTables } from '../../modules/tenants/tables.ts';
@@ -27,10 +30,19 @@ export interface DB
     UploadTables,
     IdentityTables,
     StaffTables,
+    PaymentTables,
+    FitTables,
+    DeliveryTables,
     RateLimitTables {}
 
 /** Tables whose rows belong to one tenant: every query on them must name `tenant_id`. */
 export const tenantTables = new Set<string>([
+  'fit_destinations',
+  'fit_clients',
+  'fit_submissions',
+  'fit_attachments',
+  'fit_events',
+  'feedback_requests',
   'offices',
   'tenant_pages',
   'offerings',
@@ -40,6 +52,12 @@ export const tenantTables = new Set<string>([
   'submission_events',
   'uploads',
   'staff_roles',
+  'delivery_routes',
+  'deliveries',
+  'payment_settings',
+  'payment_booking_data',
+  'payments',
+  'payment_notifications',
 ]);
 
 export type { Generated };
