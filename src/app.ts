@@ -42,6 +42,8 @@ export interface AppOptions {
 export interface App {
   app: FastifyInstance;
   deps: Deps;
+  /** Every route as registered (method, url, config): for route-table-driven tests such as CSRF (F-18). */
+  routes: ReadonlyArray<{ method: string; url: string; csrf: boolean | undefined }>;
   /** Marks the app as draining: /readyz answers 503 so load balancers stop sending traffic. */
   beginShutdown(): void;
 }
@@ -60,6 +62,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // Never log query strings: search terms and codes may be personal.
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+  });
+  const routes: { method: string; url: string; csrf: boolean | undefined }[] = [];
+  app.addHook('onRoute', (route) => {
+    const csrf = (route.config as { csrf?: boolean } | undefined)?.csrf;
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, csrf });
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
@@ -114,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   return {
     app,
     deps,
+    routes,
     beginShutdown() {
       shuttingDown = true;
     },
