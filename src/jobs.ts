@@ -1,3 +1,5 @@
+import { defineCitizenNotificationJob } from './modules/account/notify/notification-job.ts';
+import { createDeliveryJob } from './modules/delivery/outbox/deliver-job.ts';
 import { createDraftExpiryJob } from './modules/forms/drafts/jobs/index.ts';
 import { createUploadCleanupJob } from './modules/forms/uploads/index.ts';
 import { defineConfirmationMailJob } from './modules/submissions/jobs/confirmation-mail.ts';
@@ -19,7 +21,9 @@ function createRateLimitPruneJob(deps: Deps) {
 export function buildJobRegistry(deps: Deps): JobRegistry {
   return new JobRegistry([
     defineConfirmationMailJob(deps),
+    defineCitizenNotificationJob(deps),
     createUploadCleanupJob(deps),
+    createDeliveryJob(deps),
     createDraftExpiryJob(deps),
     createRateLimitPruneJob(deps),
   ]);

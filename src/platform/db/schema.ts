@@ -4,6 +4,7 @@ import type { Generated } from 'kysely';
  * Table types for the query builder. Each module declares its tables in its own `tables.ts`; this file
  * joins them into one `DB` and lists which tables are tenant-owned (guarded by TenantGuardPlugin).
  */
+import type { MailboxTables } from '../../modules/account/tables.ts';
 import type { CatalogTables } from '../../modules/catalog/tables.ts';
 import type { FitTables } from '../../modules/delivery/fit/tables.ts';
 import type { DeliveryTables } from '../../modules/delivery/outbox/tables.ts';
@@ -33,10 +34,13 @@ export interface DB
     PaymentTables,
     FitTables,
     DeliveryTables,
+    MailboxTables,
     RateLimitTables {}
 
 /** Tables whose rows belong to one tenant: every query on them must name `tenant_id`. */
 export const tenantTables = new Set<string>([
+  'mailbox_messages',
+  'mailbox_attachments',
   'fit_destinations',
   'fit_clients',
   'fit_submissions',

@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Deps } from '../../../platform/deps.ts';
+import { notifyCitizenOnTransition } from '../../account/notify/transition-hook.ts';
+import { enqueueDeliveriesHook } from '../../delivery/outbox/enqueue.ts';
 import type { TransitionEvent } from './transition.ts';
 
 /**
@@ -12,3 +14,5 @@ import type { TransitionEvent } from './transition.ts';
 export type TransitionHook = (trx: Transaction<DB>, deps: Deps, event: TransitionEvent) => Promise<void>;
 
 export const transitionHooks: TransitionHook[] = [];
+transitionHooks.push(notifyCitizenOnTransition);
+transitionHooks.push(enqueueDeliveriesHook);
