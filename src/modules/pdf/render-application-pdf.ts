@@ -84,7 +84,7 @@ function writePayment(writer: PageWriter, input: ApplicationPdfInput, texts: Pdf
   writer.heading(texts.payment, 2);
   writer.row(texts.paymentStatus, paymentStatusText(payment.status, texts));
   writer.row(texts.amount, formatCents(payment.amountCents));
-  writer.row(texts.cashReference, payment.transactionReference, { bold: true });
+  if (payment.transactionReference) writer.row(texts.cashReference, payment.transactionReference, { bold: true });
   if (payment.method) writer.row(texts.paymentMethod, payment.method);
 }
 
