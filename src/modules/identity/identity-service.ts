@@ -1,6 +1,7 @@
 import type { Deps } from '../../platform/deps.ts';
 import { demoIdpMetadata } from './demo-idp/idp-metadata.ts';
 import type { KnownServiceProvider } from './demo-idp/parse-authn-request.ts';
+import { demoOidcInstance } from './demo-oidc/built-in.ts';
 import { listProviderInstances } from './provider-configs.ts';
 import { createOidcPlugin } from './providers/oidc/plugin.ts';
 import type { SamlOptions } from './providers/saml/options.ts';
@@ -22,7 +23,8 @@ export function createIdentityService(deps: Deps) {
   const spKeys = (): KeyPairPem | undefined =>
     config.demo ? demoKeyPair(config.dataDir, 'sp', 'SAC Serviceportal (Demo)', deps.clock.now()) : undefined;
   const saml = createSamlPlugin(spKeys, config.demo);
-  const registry = createIdentityRegistry(config.demo, [saml, createOidcPlugin()]);
+  const oidc = createOidcPlugin();
+  const registry = createIdentityRegistry(config.demo, [saml, oidc]);
 
   const demoIdp = config.demo
     ? {
@@ -45,6 +47,7 @@ export function createIdentityService(deps: Deps) {
         },
       ]
     : [];
+  if (config.demo) builtIn.push(demoOidcInstance(config, oidc));
 
   const list = (tenantId?: string | null) => listProviderInstances(deps, registry, builtIn, tenantId);
 

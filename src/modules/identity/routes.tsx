@@ -7,6 +7,7 @@ import { resolveTenant } from '../tenants/ops/resolve-tenant.ts';
 import { reservedSlugs } from '../tenants/repo.ts';
 import { currentCitizen } from './citizen-session.ts';
 import { registerDemoIdp } from './demo-idp/register-demo-idp.tsx';
+import { registerDemoOidc } from './demo-oidc/register-demo-oidc.tsx';
 import { createIdentityService, type IdentityService } from './identity-service.ts';
 import { completeLogin } from './ops/complete-login.ts';
 import { logoutCitizen } from './ops/logout-citizen.ts';
@@ -180,4 +181,5 @@ export function registerIdentityRoutes(
 
   if (deps.config.demo && identity.demoIdp)
     registerDemoIdp(app, deps, { ...identity.demoIdp, serviceProviders: () => identity.serviceProviders() });
+  if (deps.config.demo) registerDemoOidc(app, deps);
 }

@@ -1,5 +1,7 @@
 import * as client from 'openid-client';
 import { type IdentityProviderPlugin, LoginRejected } from '../../registry.ts';
+import { isTrustLevel, meetsTrustLevel } from '../../trust-levels.ts';
+import { checkOidcConfig } from './check-config.ts';
 import { attributesFromClaims, trustLevelFromAcr } from './claims.ts';
 import { oidcConfiguration } from './discovery-cache.ts';
 import { type OidcOptions, oidcOptionsSchema } from './options.ts';
@@ -15,15 +17,23 @@ const claimReasons: Record<string, string> = {
   iat: 'expired',
 };
 
+type ErrorLink = { message?: string; error?: unknown; claim?: string; code?: string };
+
 /**
  * openid-client's checks → stable reason codes for the audit log. The details sit in the cause chain
  * (they include the claims, so they are never logged themselves).
  */
-function classify(error: unknown): string {
-  const chain: Array<{ message?: string; error?: string; claim?: string; code?: string }> = [];
-  for (let e = error as { cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++)
-    chain.push(e as never);
-  if (chain.some((e) => e.error === 'invalid_grant')) return 'code_rejected';
+export function classifyOidcError(error: unknown): string {
+  const chain: ErrorLink[] = [];
+  for (let e = error as { cause?: unknown } | undefined, i = 0; e && typeof e === 'object' && i < 5; i++) {
+    chain.push(e as ErrorLink);
+    e = e.cause as typeof e;
+  }
+  const oauthError = chain.find((e) => typeof e.error === 'string')?.error as string | undefined;
+  if (oauthError === 'invalid_grant') return 'code_rejected';
+  if (oauthError === 'invalid_client') return 'client_rejected';
+  if (oauthError === 'access_denied') return 'cancelled';
+  if (oauthError) return 'provider_error';
   const claim = chain.find((e) => typeof e.claim === 'string')?.claim;
   if (claim) return claimReasons[claim] ?? 'invalid_id_token';
   const text = chain
@@ -43,25 +53,7 @@ export function createOidcPlugin(): IdentityProviderPlugin<OidcOptions> {
     protocol: 'oidc',
     optionsSchema: oidcOptionsSchema,
     demo: false,
-    async checkConfig(options) {
-      try {
-        const config = await oidcConfiguration(options);
-        const meta = config.serverMetadata();
-        const problems: string[] = [];
-        if (meta.issuer !== options.issuer)
-          problems.push(`Der Anbieter meldet sich als „${meta.issuer}“, konfiguriert ist „${options.issuer}“.`);
-        if (meta.code_challenge_methods_supported && !meta.code_challenge_methods_supported.includes('S256'))
-          problems.push('Der Anbieter unterstützt kein PKCE mit S256.');
-        return { ok: problems.length === 0, problems };
-      } catch {
-        return {
-          ok: false,
-          problems: [
-            `Der Anbieter unter ${options.issuer} ist nicht erreichbar oder liefert keine gültige OpenID-Konfiguration.`,
-          ],
-        };
-      }
-    },
+    checkConfig: (options) => checkOidcConfig(options),
     async start(deps, instance, login) {
       const config = await oidcConfiguration(instance.options);
       const verifier = client.randomPKCECodeVerifier();
@@ -76,14 +68,15 @@ export function createOidcPlugin(): IdentityProviderPlugin<OidcOptions> {
         nonce,
         acr_values: instance.options.acr[login.trustLevel],
       });
-      return { kind: 'redirect', url: url.href, pending: { state, nonce, verifier } };
+      return { kind: 'redirect', url: url.href, pending: { state, nonce, verifier, level: login.trustLevel } };
     },
     async complete(ctx, instance) {
-      const { state, nonce, verifier } = ctx.pending;
+      const { state, nonce, verifier, level: requested } = ctx.pending;
       if (!state || !nonce || !verifier) throw new LoginRejected('no_pending_login');
       const config = await oidcConfiguration(instance.options);
       const currentUrl = new URL(ctx.request.url, ctx.deps.config.baseUrl);
       let claims: Record<string, unknown> | undefined;
+      let profile: Record<string, unknown> = {};
       try {
         const tokens = await client.authorizationCodeGrant(config, currentUrl, {
           pkceCodeVerifier: verifier,
@@ -92,14 +85,20 @@ export function createOidcPlugin(): IdentityProviderPlugin<OidcOptions> {
           idTokenExpected: true,
         });
         claims = tokens.claims() as Record<string, unknown> | undefined;
+        const sub = claims?.sub;
+        // Profile claims may come only from userinfo; its `sub` must be the ID token's.
+        if (typeof sub === 'string' && tokens.access_token && config.serverMetadata().userinfo_endpoint)
+          profile = (await client.fetchUserInfo(config, tokens.access_token, sub)) as Record<string, unknown>;
       } catch (error) {
-        throw new LoginRejected(classify(error), { cause: error });
+        throw new LoginRejected(classifyOidcError(error), { cause: error });
       }
       const sub = claims?.sub;
       if (typeof sub !== 'string' || !sub) throw new LoginRejected('no_pseudonym');
       const level = trustLevelFromAcr(claims?.acr, instance.options);
       if (!level || level === 'none') throw new LoginRejected('no_trust_level');
-      return { pseudonym: sub, trustLevel: level, attributes: attributesFromClaims(claims ?? {}) };
+      // The provider may answer with a lower level than asked for: that login does not count.
+      if (isTrustLevel(requested) && !meetsTrustLevel(level, requested)) throw new LoginRejected('trust_level_too_low');
+      return { pseudonym: sub, trustLevel: level, attributes: attributesFromClaims({ ...profile, ...claims }) };
     },
   };
 }
