@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
 import { registerCatalogRoutes } from './modules/catalog/routes.tsx';
+import { registerDeliveryRoutes } from './modules/delivery/admin/routes.tsx';
 import { registerUploads } from './modules/forms/uploads/index.ts';
 import { registerFormRoutes } from './modules/forms/web/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.tsx';
@@ -108,7 +109,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   registerCsrf(app);
   registerPageContext(app, { demo: config.demo, assetVersion, secure: config.secure });
-  registerMetrics(app, { queueDepth: () => queueDepth(database.db) });
+  const metrics = registerMetrics(app, { queueDepth: () => queueDepth(database.db) });
   registerHealth(app, database, () => shuttingDown);
   registerErrorHandling(app);
 
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerIdentityRoutes(app, deps);
   registerFormRoutes(app, deps);
   registerStaffRoutes(app, deps);
+  registerDeliveryRoutes(app, deps, metrics);
 
   return {
     app,

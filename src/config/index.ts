@@ -38,6 +38,8 @@ const envSchema = z.object({
     .default(30),
   SAC_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   SAC_DRAFT_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SAC_OUTBOUND_ALLOW_HOSTS: z.string().default(''),
+  SAC_OUTBOUND_ALLOW_HTTP: z.enum(['0', '1']).default('0'),
 });
 
 export type DataKey = { id: string; key: Buffer };
@@ -59,6 +61,10 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   draftTtlDays: number;
+  /** Hosts delivery targets may use although they resolve to internal addresses (SSRF allow-list). */
+  outboundAllowHosts: string[];
+  /** Allow plain `http://` delivery targets (default: https only). */
+  outboundAllowHttp: boolean;
   /** True when links are served over https: cookies get `Secure` and `__Host-`, HSTS is sent. */
   secure: boolean;
 }
@@ -128,6 +134,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SAC_SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SAC_SESSION_ABSOLUTE_HOURS,
     draftTtlDays: e.SAC_DRAFT_TTL_DAYS,
+    outboundAllowHosts: e.SAC_OUTBOUND_ALLOW_HOSTS.split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
+    outboundAllowHttp: e.SAC_OUTBOUND_ALLOW_HTTP === '1',
     secure: baseUrl.startsWith('https://'),
   };
 }

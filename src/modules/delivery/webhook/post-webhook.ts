@@ -11,6 +11,8 @@ export interface PostWebhookOptions extends OutboundUrlOptions {
   /** Injected for tests; the signature timestamp. */
   now?: () => Date;
   fetch?: typeof fetch;
+  /** Aborts the call early (the worker lost its lease or is stopping); combined with the timeout. */
+  signal?: AbortSignal;
 }
 
 export interface WebhookAttempt {
@@ -60,7 +62,8 @@ export async function postWebhook(
   };
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const signal = AbortSignal.timeout(options.timeoutMs ?? 10_000);
+    const timeout = AbortSignal.timeout(options.timeoutMs ?? 10_000);
+    const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
     const response = await guardedFetch(url, { method: 'POST', headers, body, signal }, options);
     const responseExcerpt = await readExcerpt(response);
     const { status } = response;

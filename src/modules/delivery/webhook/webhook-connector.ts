@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { checkOutboundUrl, type OutboundUrlOptions } from '../../../platform/net/check-outbound-url.ts';
-import type { ConfigCheck, Plugin } from '../../../platform/plugins/registry.ts';
+import type { ConfigCheck } from '../../../platform/plugins/registry.ts';
+import type { Connector, DeliveryPayload, DeliveryReceipt } from '../connector.ts';
+import { DeliveryAttemptError } from '../outbox/delivery-error.ts';
 import { classifyResponse } from './classify-response.ts';
 import { ENVELOPE_FORMAT_V1, type SubmissionEnvelopeV1 } from './envelope.ts';
 import { postWebhook, type WebhookAttempt } from './post-webhook.ts';
@@ -17,18 +19,37 @@ export type WebhookOptions = z.infer<typeof webhookOptionsSchema>;
 /** The operator's outbound network policy (allow-listed internal hosts, plain http), not per route. */
 export type OutboundPolicy = Pick<OutboundUrlOptions, 'allowHosts' | 'allowHttp' | 'resolve'>;
 
-export interface WebhookConnector extends Plugin<WebhookOptions> {
+export interface WebhookConnector extends Connector<WebhookOptions> {
   readonly formatVersion: typeof ENVELOPE_FORMAT_V1;
   /** For the outbox: may a delivery that failed with `error` be tried again? */
   isRetryable(error: unknown): boolean;
-  send(envelope: SubmissionEnvelopeV1, options: WebhookOptions): Promise<WebhookAttempt>;
+  send(envelope: SubmissionEnvelopeV1, options: WebhookOptions, signal?: AbortSignal): Promise<WebhookAttempt>;
+  /** "Verbindung testen": a signed `sac.ping.v1` POST; any HTTP answer proves the target is reachable. */
+  testConnection(options: WebhookOptions): Promise<ConfigCheck>;
+}
+
+/** Turns a failed attempt into the error the outbox records: reason plus the receiver's excerpt, no data. */
+function attemptError(attempt: WebhookAttempt): DeliveryAttemptError {
+  const excerpt = attempt.responseExcerpt?.replace(/\s+/g, ' ').trim();
+  const reason = excerpt ? `${attempt.reason} – Antwort: ${excerpt}` : attempt.reason;
+  return new DeliveryAttemptError(reason, attempt.outcome === 'retryable');
 }
 
 /**
  * The signed HTTP webhook connector. `checkConfig` is the save-time SSRF check; `send` checks again at
  * call time (inside {@link postWebhook}).
  */
-export function createWebhookConnector(policy: OutboundPolicy = {}): WebhookConnector {
+export function createWebhookConnector(
+  policy: OutboundPolicy = {},
+  clock: { now(): Date } = { now: () => new Date() },
+): WebhookConnector {
+  const send = (envelope: SubmissionEnvelopeV1, options: WebhookOptions, signal?: AbortSignal) =>
+    postWebhook(options.url, envelope, {
+      ...policy,
+      ...options,
+      now: () => clock.now(),
+      ...(signal ? { signal } : {}),
+    });
   return {
     id: 'webhook',
     label: 'Signierter HTTP-Webhook',
@@ -40,7 +61,25 @@ export function createWebhookConnector(policy: OutboundPolicy = {}): WebhookConn
       if (check.ok) return { ok: true, problems: [] };
       return { ok: false, problems: [`Die Ziel-URL ist nicht erlaubt: ${check.reason}.`] };
     },
-    isRetryable: (error) => classifyResponse(error) === 'retryable',
-    send: (envelope, options) => postWebhook(options.url, envelope, { ...policy, ...options }),
+    isRetryable: (error) =>
+      error instanceof DeliveryAttemptError ? error.retryable : classifyResponse(error) === 'retryable',
+    send,
+    async deliver(payload: DeliveryPayload, options, context): Promise<DeliveryReceipt> {
+      const attempt = await send(payload.envelope, options, context.signal);
+      if (attempt.outcome !== 'delivered') throw attemptError(attempt);
+      return { detail: `HTTP ${attempt.status}` };
+    },
+    async testConnection(options) {
+      const ping = { format: 'sac.ping.v1', metadata: { deliveryId: 'verbindungstest' } };
+      const attempt = await postWebhook(options.url, ping as unknown as SubmissionEnvelopeV1, {
+        ...policy,
+        ...options,
+        now: () => clock.now(),
+      });
+      if (attempt.status !== undefined && (attempt.status < 300 || attempt.status >= 400)) {
+        return { ok: true, problems: [`Ziel erreichbar (Antwort HTTP ${attempt.status}).`] };
+      }
+      return { ok: false, problems: [`Ziel nicht erreichbar: ${attempt.reason}`] };
+    },
   };
 }
