@@ -6,6 +6,8 @@ import { DatabaseRateLimitStore, RateLimiter } from '../../platform/http/rate-li
 import { sendPage } from '../../platform/render/render.ts';
 import { findTenantBySlug, listTenants } from '../tenants/repo.ts';
 import { currentStaff, registerStaffAccess, requireStaff, type StaffSessionData, staffSessionKey } from './access.ts';
+import { listStaffOidcLogins } from './oidc/config.ts';
+import { registerStaffOidcRoutes } from './oidc/routes.tsx';
 import { confirmTotpEnrolment, pendingTotpSecret } from './ops/enrol-totp.ts';
 import {
   assertLoginAllowed,
@@ -40,6 +42,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: Deps): void {
   const limiter = new RateLimiter(new DatabaseRateLimitStore(db), deps.clock, deps.config.secretKey);
   const loginDeps = { ...deps, limiter };
   registerStaffAccess(app, db);
+  registerStaffOidcRoutes(app, deps);
 
   async function pendingAccount(request: FastifyRequest): Promise<StaffAccount | null> {
     const session = await request.existingSession();
@@ -88,7 +91,16 @@ export function registerStaffRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Querystring: { abgemeldet?: string } }>('/backoffice/anmelden', async (request, reply) => {
     if (await currentStaff(request)) return reply.redirect('/backoffice', 303);
     const notice = request.query.abgemeldet ? 'Sie sind abgemeldet.' : undefined;
-    return sendPage(reply, <LoginPage ctx={request.pageContext()} csrf={await request.csrfToken()} notice={notice} />);
+    const oidcLogins = await listStaffOidcLogins(db);
+    return sendPage(
+      reply,
+      <LoginPage
+        ctx={request.pageContext()}
+        csrf={await request.csrfToken()}
+        notice={notice}
+        oidcLogins={oidcLogins}
+      />,
+    );
   });
 
   app.post('/backoffice/anmelden', async (request, reply) => {
@@ -102,6 +114,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: Deps): void {
           csrf={await request.csrfToken()}
           email={email}
           error={loginFailedMessage}
+          oidcLogins={await listStaffOidcLogins(db)}
         />
       );
       return sendPage(reply, page, 422);

@@ -13,6 +13,7 @@ import type { DraftTables } from '../../modules/forms/drafts/tables.ts';
 import type { UploadTables } from '../../modules/forms/uploads/tables.ts';
 import type { IdentityTables } from '../../modules/identity/tables.ts';
 import type { PaymentTables } from '../../modules/payment/tables.ts';
+import type { StaffOidcTables } from '../../modules/staff/oidc/tables.ts';
 import type { StaffTables } from '../../modules/staff/tables.ts';
 import type { SubmissionTables } from '../../modules/submissions/tables.ts';
 import type { TenantTables } from '../../modules/tenants/tables.ts';
@@ -31,6 +32,7 @@ export interface DB
     UploadTables,
     IdentityTables,
     StaffTables,
+    StaffOidcTables,
     PaymentTables,
     FitTables,
     DeliveryTables,
@@ -56,6 +58,7 @@ export const tenantTables = new Set<string>([
   'submission_events',
   'uploads',
   'staff_roles',
+  'staff_oidc_providers',
   'delivery_routes',
   'deliveries',
   'payment_settings',

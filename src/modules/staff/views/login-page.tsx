@@ -1,10 +1,19 @@
 import type { PageContext } from '../../../platform/render/layout.tsx';
+import { StaffOidcLogins } from '../oidc/views.tsx';
 import { CsrfField, ErrorAlert, StaffFrame, TextField } from './staff-frame.tsx';
 
 export const loginFailedMessage = 'E-Mail-Adresse oder Passwort ist falsch.';
 
 /** Step 1 of the staff login: e-mail address and password. */
-export function LoginPage(props: { ctx: PageContext; csrf: string; email?: string; error?: string; notice?: string }) {
+export function LoginPage(props: {
+  ctx: PageContext;
+  csrf: string;
+  email?: string;
+  error?: string;
+  notice?: string;
+  /** Municipalities that offer the login with their own administration account (OIDC). */
+  oidcLogins?: Array<{ slug: string; label: string }>;
+}) {
   return (
     <StaffFrame ctx={props.ctx} title="Anmeldung für Mitarbeitende" hasErrors={!!props.error} crumbs={[]}>
       <h1 class="kern-heading-large">Anmeldung für Mitarbeitende</h1>
@@ -41,6 +50,7 @@ export function LoginPage(props: { ctx: PageContext; csrf: string; email?: strin
           <span class="kern-label">Anmelden</span>
         </button>
       </form>
+      <StaffOidcLogins logins={props.oidcLogins ?? []} csrf={props.csrf} />
     </StaffFrame>
   );
 }
