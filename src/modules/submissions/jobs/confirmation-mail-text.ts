@@ -7,9 +7,14 @@ export interface ConfirmationMailInput {
   definition: AssistantDefinition;
   reference: string;
   receiptUrl: string;
+  /** Mein Konto's list of applications, when the submission belongs to a citizen account. */
+  accountUrl?: string;
 }
 
-/** Plain-text confirmation: what was received, the reference number and the receipt link; no answers. */
+/**
+ * Plain-text confirmation: what was received, the reference number, the receipt link and (for account
+ * holders) Mein Konto. Never the answers, never the status code (it is a secret shown only on the receipt).
+ */
 export function confirmationMailText(input: ConfirmationMailInput): { subject: string; text: string } {
   const title = localize(input.definition.title, input.lang);
   if (input.lang === 'en') {
@@ -22,6 +27,9 @@ export function confirmationMailText(input: ConfirmationMailInput): { subject: s
         '',
         `Your reference number: ${input.reference}`,
         `Receipt: ${input.receiptUrl}`,
+        ...(input.accountUrl
+          ? [`Your application as PDF and its progress are in your account: ${input.accountUrl}`]
+          : []),
         '',
         'Please quote the reference number when you contact us. For your privacy this e-mail does not contain your answers.',
       ].join('\n'),
@@ -36,6 +44,9 @@ export function confirmationMailText(input: ConfirmationMailInput): { subject: s
       '',
       `Ihre Vorgangsnummer: ${input.reference}`,
       `Eingangsbestätigung: ${input.receiptUrl}`,
+      ...(input.accountUrl
+        ? [`Ihren Antrag als PDF und den Bearbeitungsstand finden Sie in Ihrem Konto: ${input.accountUrl}`]
+        : []),
       '',
       'Bitte geben Sie die Vorgangsnummer an, wenn Sie sich an uns wenden. Zum Schutz Ihrer Daten enthält diese E-Mail keine Angaben aus Ihrem Antrag.',
       '',

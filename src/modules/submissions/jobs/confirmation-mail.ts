@@ -41,6 +41,7 @@ export function defineConfirmationMailJob(deps: Deps): JobDefinition<Confirmatio
           'assistant_version',
           'answers',
           'language',
+          'citizen_account_id',
           'tenants.slug',
           'tenants.name',
         ])
@@ -65,6 +66,7 @@ export function defineConfirmationMailJob(deps: Deps): JobDefinition<Confirmatio
         definition,
         reference: submission.reference,
         receiptUrl: `${deps.config.baseUrl}/${submission.slug}/antrag/${submission.assistant_id}/eingang/${submission.reference}`,
+        ...(submission.citizen_account_id ? { accountUrl: `${deps.config.baseUrl}/konto/antraege` } : {}),
       });
       await deps.mailer.send({ to: answers[emailField.id] as string, ...mail });
     },
