@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
+import { registerAccountRoutes } from './modules/account/routes.ts';
 import { registerCatalogRoutes } from './modules/catalog/routes.tsx';
 import { registerDeliveryRoutes } from './modules/delivery/admin/routes.tsx';
 import { registerUploads } from './modules/forms/uploads/index.ts';
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerFormRoutes(app, deps);
   registerStaffRoutes(app, deps);
   registerDeliveryRoutes(app, deps, metrics);
+  registerAccountRoutes(app, deps);
 
   return {
     app,
