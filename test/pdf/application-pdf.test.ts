@@ -82,6 +82,14 @@ describe('application PDF content (text extracted with pdf.js)', () => {
     expect(text).toContain('Geburtsurkunde (2 Exemplar(e))');
   });
 
+  it('shows a pending payment without a Kassenzeichen row until the provider issued one', async () => {
+    const input = shippedInput('urkundenbestellung');
+    const pending = { ...input, payment: { status: 'pending', transactionReference: '', amountCents: 1500 } };
+    const { text } = await extractPdf(await renderApplicationPdf(pending));
+    expect(text).toContain('Ausstehend');
+    expect(text).not.toContain('Kassenzeichen');
+  });
+
   it('leaves out payment and fees when there are none', async () => {
     const input = { ...shippedInput('hundeabmeldung'), payment: undefined, fees: undefined };
     const { text } = await extractPdf(await renderApplicationPdf(input));
