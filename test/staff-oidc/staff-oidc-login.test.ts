@@ -63,7 +63,10 @@ async function expectRefused(res: Awaited<ReturnType<typeof staffOidcLogin>>, br
 describe('staff login with the municipality’s OpenID provider', () => {
   it('is offered on the staff login page only for configured municipalities', async () => {
     const page = await new Browser(t.app).get('/backoffice/anmelden');
-    expect(page.body).toContain('Mit dem Konto der Verwaltung anmelden (Demo-OIDC (Testsystem))');
+    expect(page.body).toContain(
+      'Mit dem Konto der Verwaltung anmelden – Landeshauptstadt Magdeburg (Demo-OIDC, Testsystem)',
+    );
+    expect(page.body).toContain('Mit dem Konto der Verwaltung anmelden – Stadt Halberstadt (Demo-OIDC, Testsystem)');
     expect(page.body).toContain('action="/backoffice/oidc/magdeburg/anmelden"');
     expect(page.body).toContain('action="/backoffice/oidc/halberstadt/anmelden"');
     expect(page.body).not.toContain('/backoffice/oidc/wernigerode/');
@@ -183,6 +186,9 @@ describe('staff login with the municipality’s OpenID provider', () => {
     });
     const logins = await listStaffOidcLogins(t.deps.database.db);
     expect(logins.map((l) => l.slug).sort()).toEqual(['halberstadt', 'magdeburg', 'wernigerode']);
-    expect(logins.find((l) => l.slug === 'wernigerode')?.label).toBe('Dienstkonto Wernigerode');
+    expect(logins.find((l) => l.slug === 'wernigerode')).toMatchObject({
+      tenantName: 'Stadt Wernigerode',
+      label: 'Dienstkonto Wernigerode',
+    });
   });
 });

@@ -82,8 +82,16 @@ export async function findStaffOidcConfig(
   };
 }
 
+/** A municipality's entry on the staff login page. */
+export interface StaffOidcLogin {
+  slug: string;
+  tenantName: string;
+  /** The configured name of the login service, if any. */
+  label: string | null;
+}
+
 /** The municipalities whose staff can log in with their administration account (for the login page). */
-export async function listStaffOidcLogins(db: Executor): Promise<Array<{ slug: string; label: string }>> {
+export async function listStaffOidcLogins(db: Executor): Promise<StaffOidcLogin[]> {
   const rows = await db
     .selectFrom('staff_oidc_providers')
     .innerJoin('tenants', 'tenants.id', 'staff_oidc_providers.tenant_id')
@@ -93,5 +101,5 @@ export async function listStaffOidcLogins(db: Executor): Promise<Array<{ slug: s
     .orderBy('tenants.name')
     .modifyEnd(allTenants)
     .execute();
-  return rows.map((r) => ({ slug: r.slug, label: r.label ?? r.name }));
+  return rows.map((r) => ({ slug: r.slug, tenantName: r.name, label: r.label }));
 }

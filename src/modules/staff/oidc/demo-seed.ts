@@ -22,7 +22,7 @@ export async function seedDemoStaffOidc(
       clientId: options.clientId,
       clientSecret: options.clientSecret,
       accountClaim: 'email',
-      label: 'Demo-OIDC (Testsystem)',
+      label: 'Demo-OIDC, Testsystem',
       allowInsecureHttp: options.allowInsecureHttp,
     });
   }

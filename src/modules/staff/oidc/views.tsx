@@ -1,10 +1,11 @@
 import type { PageContext } from '../../../platform/render/layout.tsx';
 import { CsrfField, StaffFrame } from '../views/staff-frame.tsx';
+import type { StaffOidcLogin } from './config.ts';
 
 export const staffOidcButtonText = 'Mit dem Konto der Verwaltung anmelden';
 
 /** On the staff login page: one button per municipality that offers its own login (OIDC). */
-export function StaffOidcLogins({ logins, csrf }: { logins: Array<{ slug: string; label: string }>; csrf: string }) {
+export function StaffOidcLogins({ logins, csrf }: { logins: StaffOidcLogin[]; csrf: string }) {
   if (logins.length === 0) return null;
   return (
     <section class="kern-stack" aria-labelledby="verwaltungskonto">
@@ -19,7 +20,7 @@ export function StaffOidcLogins({ logins, csrf }: { logins: Array<{ slug: string
         <form key={l.slug} method="post" action={`/backoffice/oidc/${l.slug}/anmelden`}>
           <CsrfField token={csrf} />
           <button type="submit" class="kern-btn kern-btn--secondary">
-            <span class="kern-label">{`${staffOidcButtonText} (${l.label})`}</span>
+            <span class="kern-label">{`${staffOidcButtonText} – ${l.tenantName}${l.label ? ` (${l.label})` : ''}`}</span>
           </button>
         </form>
       ))}

@@ -1,4 +1,5 @@
 import type { PageContext } from '../../../platform/render/layout.tsx';
+import type { StaffOidcLogin } from '../oidc/config.ts';
 import { StaffOidcLogins } from '../oidc/views.tsx';
 import { CsrfField, ErrorAlert, StaffFrame, TextField } from './staff-frame.tsx';
 
@@ -12,7 +13,7 @@ export function LoginPage(props: {
   error?: string;
   notice?: string;
   /** Municipalities that offer the login with their own administration account (OIDC). */
-  oidcLogins?: Array<{ slug: string; label: string }>;
+  oidcLogins?: StaffOidcLogin[];
 }) {
   return (
     <StaffFrame ctx={props.ctx} title="Anmeldung für Mitarbeitende" hasErrors={!!props.error} crumbs={[]}>
