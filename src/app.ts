@@ -10,6 +10,8 @@ import type { Config } from './config/index.ts';
 import { registerAccountRoutes } from './modules/account/routes.ts';
 import { registerCatalogRoutes } from './modules/catalog/routes.tsx';
 import { registerDeliveryRoutes } from './modules/delivery/admin/routes.tsx';
+import { registerFeedbackRoutes } from './modules/delivery/feedback/routes.ts';
+import { registerFitRoutes } from './modules/delivery/fit/routes.ts';
 import { registerUploads } from './modules/forms/uploads/index.ts';
 import { registerFormRoutes } from './modules/forms/web/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.tsx';
@@ -120,6 +122,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerFormRoutes(app, deps);
   registerStaffRoutes(app, deps);
   registerDeliveryRoutes(app, deps, metrics);
+  registerFitRoutes(app, deps);
+  registerFeedbackRoutes(app, deps);
   registerAccountRoutes(app, deps);
 
   return {
