@@ -16,10 +16,10 @@ export interface AccountApp extends TestApp {
 }
 
 /** The full app with the identity test routes, a memory mailer, and an assistant with an e-mail field offered online. */
-export async function createAccountApp(): Promise<AccountApp> {
+export async function createAccountApp(env: Record<string, string> = {}): Promise<AccountApp> {
   const mailer = new MemoryMailer();
   const clock = new ManualClock(new Date());
-  const t = await createTestApp({ extend: testRoutes, mailer, clock });
+  const t = await createTestApp({ extend: testRoutes, mailer, clock, env });
   const definition = exampleWithEmail();
   await publishDefinition(t.testDb.database, definition);
   const db = t.testDb.database.db;
