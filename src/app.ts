@@ -15,6 +15,7 @@ import { registerFitRoutes } from './modules/delivery/fit/routes.ts';
 import { registerUploads } from './modules/forms/uploads/index.ts';
 import { registerFormRoutes } from './modules/forms/web/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.tsx';
+import { registerPaymentRoutes } from './modules/payment/routes.ts';
 import { registerStaffRoutes } from './modules/staff/routes.tsx';
 import { registerTenantRoutes } from './modules/tenants/routes.tsx';
 import type { Clock } from './platform/clock.ts';
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerFormRoutes(app, deps);
   registerStaffRoutes(app, deps);
   registerDeliveryRoutes(app, deps, metrics);
+  registerPaymentRoutes(app, deps, metrics);
   registerFitRoutes(app, deps);
   registerFeedbackRoutes(app, deps);
   registerAccountRoutes(app, deps);

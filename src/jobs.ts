@@ -2,6 +2,7 @@ import { defineCitizenNotificationJob } from './modules/account/notify/notificat
 import { createDeliveryJob } from './modules/delivery/outbox/deliver-job.ts';
 import { createDraftExpiryJob } from './modules/forms/drafts/jobs/index.ts';
 import { createUploadCleanupJob } from './modules/forms/uploads/index.ts';
+import { definePaymentJobs, paymentPeriodicJobs } from './modules/payment/jobs/index.ts';
 import { defineConfirmationMailJob } from './modules/submissions/jobs/confirmation-mail.ts';
 import type { Deps } from './platform/deps.ts';
 import { DatabaseRateLimitStore } from './platform/http/rate-limit.ts';
@@ -26,6 +27,7 @@ export function buildJobRegistry(deps: Deps): JobRegistry {
     createDeliveryJob(deps),
     createDraftExpiryJob(deps),
     createRateLimitPruneJob(deps),
+    ...definePaymentJobs(deps),
   ]);
 }
 
@@ -34,4 +36,5 @@ export const periodicJobs: PeriodicJob[] = [
   { kind: 'uploads.cleanup', everyMs: 60 * 60_000 },
   { kind: 'drafts.expire', everyMs: 60 * 60_000 },
   { kind: 'rate-limits.prune', everyMs: 60 * 60_000 },
+  ...paymentPeriodicJobs,
 ];

@@ -38,6 +38,7 @@ const envSchema = z.object({
     .default(30),
   SAC_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   SAC_DRAFT_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SAC_PAYMENT_EXPIRY_HOURS: z.coerce.number().int().min(1).max(2160).default(72),
   SAC_OUTBOUND_ALLOW_HOSTS: z.string().default(''),
   SAC_OUTBOUND_ALLOW_HTTP: z.enum(['0', '1']).default('0'),
 });
@@ -61,6 +62,8 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   draftTtlDays: number;
+  /** Unpaid fee-bearing submissions expire after this many hours (with a notice to the citizen). */
+  paymentExpiryHours: number;
   /** Hosts delivery targets may use although they resolve to internal addresses (SSRF allow-list). */
   outboundAllowHosts: string[];
   /** Allow plain `http://` delivery targets (default: https only). */
@@ -134,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SAC_SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SAC_SESSION_ABSOLUTE_HOURS,
     draftTtlDays: e.SAC_DRAFT_TTL_DAYS,
+    paymentExpiryHours: e.SAC_PAYMENT_EXPIRY_HOURS,
     outboundAllowHosts: e.SAC_OUTBOUND_ALLOW_HOSTS.split(',')
       .map((h) => h.trim())
       .filter(Boolean),

@@ -11,6 +11,9 @@ const authenticatesOtherwise: Record<string, string> = {
   'POST /konto/saml/:key/acs': 'SAML response: signature, audience, issuer, InResponseTo, replay cache',
   'POST /demo/idp/sso': 'demo IdP: receives a signed AuthnRequest cross-site',
   'POST /demo/idp/anmelden': 'demo IdP: the persona choice re-sends the signed AuthnRequest',
+  'POST /zahlung/benachrichtigung/:tenant': 'payment notification: HMAC over timestamp and body, window, event ids',
+  'POST /demo/zahlung/api/paymenttransaction/:originatorId/:endpointId':
+    'demo payment provider REST API: HTTP Basic client credentials',
 };
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

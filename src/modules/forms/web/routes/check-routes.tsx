@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../../platform/deps.ts';
 import { sendPage } from '../../../../platform/render/render.ts';
+import { paymentStepUrl } from '../../../payment/web/after-submit.ts';
 import { submitApplication } from '../../../submissions/ops/submit-application.ts';
 import { computeFees, type FieldError, localize, pruneHidden, summarize, validateAnswers } from '../../engine/index.ts';
 import { splitName } from '../../engine/names.ts';
@@ -38,7 +39,9 @@ export function registerCheckRoutes(app: FastifyInstance, deps: Deps): void {
     if (outcome.kind === 'invalid') return renderCheck(request, reply, open, outcome.errors, 422);
     if (outcome.kind === 'consentMissing') return reply.redirect(consentUrl(tenant.slug, definition.id, draft.id), 303);
     grantReceipt(await request.session(), outcome.reference);
-    return reply.redirect(receiptUrl(tenant.slug, definition.id, outcome.reference), 303);
+    // Fee-bearing: on to the payment step (payment module); otherwise the receipt.
+    const payUrl = await paymentStepUrl(deps, tenant, definition.id, outcome.reference);
+    return reply.redirect(payUrl ?? receiptUrl(tenant.slug, definition.id, outcome.reference), 303);
   });
 }
 

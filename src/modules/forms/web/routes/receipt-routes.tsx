@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../../platform/deps.ts';
 import { notFound } from '../../../../platform/errors.ts';
 import { sendPage } from '../../../../platform/render/render.ts';
+import { receiptPayment } from '../../../payment/web/receipt-payment.ts';
 import { isReferenceShaped } from '../../../submissions/reference-number.ts';
 import { findSubmissionByReference } from '../../../submissions/repo.ts';
 import { findPublishedDefinition } from '../../assistants-store/repo.ts';
@@ -37,6 +38,7 @@ export function registerReceiptRoutes(app: FastifyInstance, deps: Deps): void {
         reference={submission.reference}
         submittedAt={`${dateTime.format(submission.submitted_at)} Uhr`}
         fees={fees}
+        payment={await receiptPayment(deps, request, tenant, submission)}
       />,
     );
   });

@@ -1,5 +1,7 @@
 import type { Branding, PageContext } from '../../../../platform/render/layout.tsx';
 import { Layout } from '../../../../platform/render/layout.tsx';
+import type { ReceiptPayment } from '../../../payment/web/receipt-payment.ts';
+import { ReceiptPaymentSection } from '../../../payment/web/views/receipt-payment-section.tsx';
 import type { Language } from '../../definition/types.ts';
 import type { FeeResult } from '../../engine/index.ts';
 import { tx } from '../texts.ts';
@@ -13,6 +15,8 @@ export interface ReceiptPageProps {
   reference: string;
   submittedAt: string;
   fees: FeeResult;
+  /** The fee payment (amount, state, "Bezahlen", Kassenzeichen); null/absent without a fee. */
+  payment?: ReceiptPayment | null | undefined;
 }
 
 /** The receipt: reference number and what happens next. */
@@ -33,6 +37,7 @@ export function ReceiptPage(props: ReceiptPageProps) {
           <p class="kern-body kern-body--small">{props.submittedAt}</p>
         </div>
       </div>
+      {props.payment && <ReceiptPaymentSection payment={props.payment} lang={lang} />}
       <h2 class="kern-heading-medium">{tx(lang, 'receiptNext')}</h2>
       <p class="kern-body">{tx(lang, 'receiptNextText')}</p>
       <p class="kern-body">{tx(lang, 'receiptMail')}</p>
