@@ -139,7 +139,7 @@ export async function insertSubmission(
     uploads.map((upload) => upload.id),
     id,
   );
-  if (options.paid) {
+  if (options.paid && fees.totalCents > 0) {
     await scoped(db, tenantId)
       .insertInto('payments', {
         id: randomUUID(),
