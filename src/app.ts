@@ -17,6 +17,7 @@ import { registerFormRoutes } from './modules/forms/web/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.tsx';
 import { registerPaymentRoutes } from './modules/payment/routes.ts';
 import { registerStaffRoutes } from './modules/staff/routes.tsx';
+import { registerDocumentRoutes } from './modules/submissions/documents/routes.ts';
 import { registerTenantRoutes } from './modules/tenants/routes.tsx';
 import type { Clock } from './platform/clock.ts';
 import type { Database } from './platform/db/database.ts';
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerPaymentRoutes(app, deps, metrics);
   registerFitRoutes(app, deps);
   registerFeedbackRoutes(app, deps);
+  registerDocumentRoutes(app, deps);
   registerAccountRoutes(app, deps);
 
   return {
