@@ -1,7 +1,10 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { type CodeListName, codeLists } from './code-lists.ts';
 
-/** A document that does not follow its format; `problems` lists every finding with its element path. */
+/**
+ * A document that does not follow its format; `problems` lists every finding with its element path. The
+ * messages never quote content (they end up in job errors and logs; the content is personal data).
+ */
 export class XoevValidationError extends Error {
   constructor(
     readonly formatVersion: string,
@@ -104,7 +107,7 @@ function checkElement(element: Element, spec: ElementSpec, path: string, ns: str
       if (rule.required) problems.push(`${path}: attribute ${name} is missing`);
     } else if (rule.fixed !== undefined && value !== rule.fixed)
       problems.push(`${path}/@${name}: must be ${rule.fixed}`);
-    else if (rule.pattern && !rule.pattern.test(value)) problems.push(`${path}/@${name}: "${value}" is not allowed`);
+    else if (rule.pattern && !rule.pattern.test(value)) problems.push(`${path}/@${name}: value is not allowed`);
   }
   const children = elementChildren(element);
   if (spec.code) {
@@ -113,8 +116,7 @@ function checkElement(element: Element, spec: ElementSpec, path: string, ns: str
   }
   if (spec.text) {
     if (children.length > 0) problems.push(`${path}: must contain text only`);
-    else if (!PATTERNS[spec.text].test(textOf(element)))
-      problems.push(`${path}: "${textOf(element)}" is not a valid ${spec.text}`);
+    else if (!PATTERNS[spec.text].test(textOf(element))) problems.push(`${path}: not a valid ${spec.text}`);
     return;
   }
   const specs = spec.children ?? [];
@@ -158,7 +160,7 @@ function checkCode(
     return;
   }
   const value = textOf(first);
-  if (!codeList.values.has(value)) problems.push(`${path}/code: "${value}" is not in code list ${codeList.uri}`);
+  if (!codeList.values.has(value)) problems.push(`${path}/code: value is not in code list ${codeList.uri}`);
   if (second && (second.localName !== 'name' || second.namespaceURI !== ns))
     problems.push(`${path}: unexpected element ${second.localName}`);
   if (rest.length > 0) problems.push(`${path}: unexpected element ${rest[0]!.localName}`);
