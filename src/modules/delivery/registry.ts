@@ -2,6 +2,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { type ConfigCheck, PluginRegistry } from '../../platform/plugins/registry.ts';
 import type { Connector } from './connector.ts';
 import { createEmailConnector } from './email/email-connector.ts';
+import { createFitConnector } from './fit/connector.ts';
 import { createWebhookConnector, type OutboundPolicy } from './webhook/webhook-connector.ts';
 
 /** A connector as the outbox and the admin pages see it; `testConnection` backs "Verbindung testen". */
@@ -25,7 +26,8 @@ export function connectorRegistry(deps: Deps): PluginRegistry<DeliveryConnector>
   if (!registry) {
     registry = new PluginRegistry<DeliveryConnector>('delivery connector', deps.config.demo)
       .register(createWebhookConnector(outboundPolicy(deps), deps.clock) as DeliveryConnector)
-      .register(createEmailConnector(deps.mailer) as DeliveryConnector);
+      .register(createEmailConnector(deps.mailer) as DeliveryConnector)
+      .register(createFitConnector(deps, outboundPolicy(deps)) as DeliveryConnector);
     registries.set(deps, registry);
   }
   return registry;

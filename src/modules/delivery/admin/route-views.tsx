@@ -12,7 +12,7 @@ export type RouteKind = 'webhook' | 'email';
 export const kindLabels: Record<string, string> = {
   webhook: 'Signierter HTTP-Webhook',
   email: 'E-Mail an die Behörde',
-  fit: 'FIT-Connect (verschlüsselter Abruf)',
+  'fit-connect': 'FIT-Connect-Zustellpunkt (verschlüsselter Abruf)',
 };
 
 /** A short, non-secret description of a route's target: the webhook's origin or the office address. */
@@ -26,6 +26,8 @@ export function targetOf(route: Pick<RouteListEntry, 'connectorId' | 'options'>)
     }
   }
   if (route.connectorId === 'email' && typeof o.to === 'string') return o.to;
+  if (route.connectorId === 'fit-connect' && typeof o.destinationId === 'string')
+    return `Zustellpunkt ${o.destinationId}`;
   return '–';
 }
 
