@@ -54,13 +54,17 @@ describe('citizen sessions (F-21, F-22)', () => {
     expect(idp.body).toContain('Testsystem');
   });
 
-  it('shows the login state in the header items, with a POST logout button', async () => {
+  it('shows the login state in the header items: name, Mein Konto, and a logout page whose button posts', async () => {
     const browser = new Browser(t.app);
     expect((await browser.get('/test/nav')).body).toContain('href="/konto/anmelden?zurueck=%2Ftest%2Fnav"');
     await samlLogin(browser, { persona: 'erika' });
     const nav = (await browser.get('/test/nav')).body;
-    expect(nav).toContain('Angemeldet über Demo-BundID (Testsystem) (Vertrauensniveau hoch)');
-    expect(nav).toMatch(/<form method="post" action="\/konto\/abmelden"[^>]*><input type="hidden" name="_csrf"/);
+    expect(nav).toContain('Angemeldet als <strong>Erika Mustermann</strong>');
+    expect(nav).toContain('href="/konto"');
+    expect(nav).toContain('href="/konto/abmelden"');
+    const logout = (await browser.get('/konto/abmelden')).body;
+    expect(logout).toMatch(/<form method="post" action="\/konto\/abmelden"><input type="hidden" name="_csrf"/);
+    expect(logout).toContain('formaction="/konto/abmelden-ueberall"');
   });
 
   it('ends the citizen session after the idle limit (injected clock)', async () => {

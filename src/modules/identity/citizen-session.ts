@@ -22,6 +22,9 @@ export interface Citizen {
 
 export const CITIZEN_KEY = 'citizen';
 
+/** The sessions table's `subject` for a citizen account ("Auf allen Geräten abmelden"). */
+export const citizenSubject = (accountId: string) => `citizen:${accountId}`;
+
 /** The logged-in citizen, or undefined. Never creates a session. */
 export async function currentCitizen(request: FastifyRequest): Promise<Citizen | undefined> {
   const session = await request.existingSession();

@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import { notFound } from '../../platform/errors.ts';
 import { safeReturnPath } from '../../platform/http/page-context.ts';
+import { SESSION_SCRIPT_PATH, sessionScript } from '../../platform/render/components/session-bar.tsx';
 import { sendPage } from '../../platform/render/render.ts';
+import { attachableDrafts, attachDrafts, declineAttachingDrafts } from '../forms/drafts/ops/attach-drafts.ts';
 import { resolveTenant } from '../tenants/ops/resolve-tenant.ts';
 import { reservedSlugs } from '../tenants/repo.ts';
 import { currentCitizen } from './citizen-session.ts';
@@ -11,12 +13,16 @@ import { registerDemoOidc } from './demo-oidc/register-demo-oidc.tsx';
 import { createIdentityService, type IdentityService } from './identity-service.ts';
 import { completeLogin } from './ops/complete-login.ts';
 import { logoutCitizen } from './ops/logout-citizen.ts';
+import { recordIdentityAudit } from './ops/record-audit.ts';
 import { startLogin } from './ops/start-login.ts';
+import { registerPageChrome } from './page-chrome.ts';
 import type { SamlPlugin } from './providers/saml/plugin.ts';
 import { LoginRejected, type ProviderInstance } from './registry.ts';
 import { isTrustLevel, meetsTrustLevel, type TrustLevel } from './trust-levels.ts';
+import { AttachDraftsPage } from './views/attach-drafts-page.tsx';
 import { autoSubmitScript } from './views/auto-post-form.tsx';
 import { LoginPage } from './views/login-page.tsx';
+import { LogoutPage } from './views/logout-page.tsx';
 import { LoggedOutPage, LoginFailedPage, PostRedirectPage } from './views/simple-pages.tsx';
 
 type Form = Record<string, string | undefined>;
@@ -48,6 +54,7 @@ export function registerIdentityRoutes(
   deps: Deps,
   identity: IdentityService = createIdentityService(deps),
 ): void {
+  registerPageChrome(app, deps.clock);
   app.addHook('onSend', async (request, reply) => {
     const origin = extraFormAction.get(request);
     const csp = reply.getHeader('content-security-policy');
@@ -66,8 +73,11 @@ export function registerIdentityRoutes(
 
   async function finish(request: FastifyRequest, reply: FastifyReply, instance: ProviderInstance) {
     try {
-      const returnTo = await completeLogin(deps, request, instance);
-      return reply.redirect(safeReturnPath(returnTo, '/'), 303);
+      const returnTo = safeReturnPath(await completeLogin(deps, request, instance), '/');
+      // An application begun before the login: ask whether it goes into the account.
+      if ((await attachableDrafts(deps, await request.existingSession())).length > 0)
+        return reply.redirect(`/konto/antrag-uebernehmen?zurueck=${encodeURIComponent(returnTo)}`, 303);
+      return reply.redirect(returnTo, 303);
     } catch (error) {
       if (error instanceof LoginRejected) return failed(request, reply);
       throw error;
@@ -173,6 +183,67 @@ export function registerIdentityRoutes(
   app.post('/konto/abmelden', async (request, reply) => {
     const next = await logoutCitizen(deps, identity, request);
     return reply.redirect(next, 303);
+  });
+
+  app.get('/konto/abmelden', async (request, reply) => {
+    if (!(await currentCitizen(request))) return reply.redirect('/konto/abgemeldet', 303);
+    return sendPage(
+      reply.header('cache-control', 'no-store'),
+      <LogoutPage ctx={request.pageContext()} csrf={await request.csrfToken()} />,
+    );
+  });
+
+  app.post('/konto/abmelden-ueberall', async (request, reply) => {
+    const next = await logoutCitizen(deps, identity, request, { everywhere: true });
+    return reply.redirect(next, 303);
+  });
+
+  app.get(SESSION_SCRIPT_PATH, async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(sessionScript),
+  );
+
+  // "Sitzung verlängern" (WCAG 2.2.1): the POST itself is the activity that restarts the idle timeout.
+  app.post<{ Body: Form }>('/konto/sitzung', async (request, reply) => {
+    (await request.existingSession())?.touch();
+    return reply.redirect(safeReturnPath(request.body?.zurueck, '/'), 303);
+  });
+
+  app.get<{ Querystring: { zurueck?: string } }>('/konto/antrag-uebernehmen', async (request, reply) => {
+    const returnTo = safeReturnPath(request.query.zurueck, '/');
+    const session = await request.existingSession();
+    if (!(await currentCitizen(request))) return reply.redirect(returnTo, 303);
+    const drafts = await attachableDrafts(deps, session);
+    if (drafts.length === 0) return reply.redirect(returnTo, 303);
+    const tenant = await tenantOf(deps, request, returnTo);
+    return sendPage(
+      reply.header('cache-control', 'no-store'),
+      <AttachDraftsPage
+        ctx={request.pageContext()}
+        branding={tenant ? request.branding : undefined}
+        titles={drafts.map((d) => d.title)}
+        returnTo={returnTo}
+        csrf={await request.csrfToken()}
+      />,
+    );
+  });
+
+  app.post<{ Body: Form }>('/konto/antrag-uebernehmen', async (request, reply) => {
+    const returnTo = safeReturnPath(request.body?.zurueck, '/');
+    const session = await request.existingSession();
+    const citizen = await currentCitizen(request);
+    if (!session || !citizen) return reply.redirect(returnTo, 303);
+    if (request.body?.antwort === 'ja') {
+      const attached = await attachDrafts(deps, session, citizen.accountId);
+      if (attached > 0)
+        await recordIdentityAudit(deps, {
+          tenantId: null,
+          actor: `citizen:${citizen.accountId}`,
+          action: 'citizen.drafts_attached',
+          objectId: citizen.accountId,
+          details: { drafts: attached },
+        });
+    } else declineAttachingDrafts(session);
+    return reply.redirect(returnTo, 303);
   });
 
   app.get('/konto/abgemeldet', async (request, reply) =>

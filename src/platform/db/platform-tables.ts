@@ -12,6 +12,8 @@ export interface SessionsTable {
   created_at: Date;
   last_seen_at: Date;
   expires_at: Date;
+  /** Whose session it is (e.g. `citizen:<account id>`), for "log out everywhere"; null when anonymous. */
+  subject: Generated<string | null>;
 }
 
 export interface AuditEventsTable {

@@ -7,6 +7,8 @@ declare module 'fastify' {
     pageContext(): PageContext;
     /** Set by tenant routes so that error pages keep the municipality's branding. */
     branding: Branding | undefined;
+    /** Header login state and session notice, set by the identity module for citizen-facing pages. */
+    chrome: Pick<PageContext, 'account' | 'session'> | undefined;
   }
 }
 
@@ -34,8 +36,15 @@ export function registerPageContext(
   opts: { demo: boolean; assetVersion: string; secure: boolean },
 ) {
   app.decorateRequest('branding', undefined);
+  app.decorateRequest('chrome', undefined);
   app.decorateRequest('pageContext', function (this: FastifyRequest): PageContext {
-    return { lang: requestLang(this), path: this.url, demo: opts.demo, assetVersion: opts.assetVersion };
+    return {
+      lang: requestLang(this),
+      path: this.url,
+      demo: opts.demo,
+      assetVersion: opts.assetVersion,
+      ...this.chrome,
+    };
   });
 
   // The language switch: a strictly necessary preference cookie, then back to where the visitor was.

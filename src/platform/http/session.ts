@@ -19,13 +19,19 @@ export class Session {
   /** Set when the token changed (new session or regenerate) and the cookie must be (re)sent. */
   cookieChanged = false;
   previousHash: string | null = null;
+  /** Whose session it is (e.g. `citizen:<account id>`); "log out everywhere" deletes all of a subject's. */
+  subject: string | null = null;
+  /** The last activity the server has stored (idle timeout counts from here). */
+  lastSeenAt: Date;
 
   constructor(
     public token: string,
     public data: Record<string, unknown>,
     public createdAt: Date,
     public isNew: boolean,
-  ) {}
+  ) {
+    this.lastSeenAt = createdAt;
+  }
 
   get<T = unknown>(key: string): T | undefined {
     return this.data[key] as T | undefined;
@@ -45,6 +51,15 @@ export class Session {
     this.cookieChanged = true;
     this.dirty = true;
   }
+  /** Records activity now: the idle timeout starts again (the "Sitzung verlängern" button). */
+  touch(): void {
+    this.dirty = true;
+  }
+  /** Marks whose session this is; null makes it anonymous again. */
+  setSubject(subject: string | null): void {
+    this.subject = subject;
+    this.dirty = true;
+  }
   /** Removes the session server-side; the cookie is cleared. */
   destroy(): void {
     this.destroyed = true;
@@ -61,6 +76,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Loads the session, creating a new (unsaved) one if there is none. */
     session(): Promise<Session>;
+    /**
+     * When the loaded session ends if the visitor does nothing (idle timeout, capped by the absolute
+     * timeout); undefined when no session was loaded. A session written in this request counts as active now.
+     */
+    sessionEndsAt(): Date | undefined;
     /** Loads the session if the visitor has a valid one, without creating one. */
     existingSession(): Promise<Session | null>;
     sessionState: { loaded: boolean; session: Session | null };
@@ -96,6 +116,8 @@ export function registerSessions(app: FastifyInstance, opts: SessionOptions): vo
       return null;
     }
     const session = new Session(token, (row.data ?? {}) as Record<string, unknown>, row.created_at, false);
+    session.subject = row.subject ?? null;
+    session.lastSeenAt = row.last_seen_at;
     // Touch at most once a minute so that reading pages does not write on every request.
     if (now - row.last_seen_at.getTime() > 60_000) session.dirty = true;
     state.session = session;
@@ -113,6 +135,12 @@ export function registerSessions(app: FastifyInstance, opts: SessionOptions): vo
     session.cookieChanged = true;
     this.sessionState.session = session;
     return session;
+  });
+  app.decorateRequest('sessionEndsAt', function (this: FastifyRequest) {
+    const session = this.sessionState?.session;
+    if (!session || session.destroyed) return undefined;
+    const lastActivity = session.dirty ? opts.clock.now().getTime() : session.lastSeenAt.getTime();
+    return new Date(Math.min(lastActivity + idleMs, session.createdAt.getTime() + absoluteMs));
   });
   app.addHook('onRequest', async (request) => {
     request.sessionState = { loaded: false, session: null };
@@ -133,20 +161,39 @@ export function registerSessions(app: FastifyInstance, opts: SessionOptions): vo
     }
     if (!session.dirty) return;
     const expiresAt = new Date(session.createdAt.getTime() + absoluteMs);
-    await opts.db.transaction().execute(async (trx) => {
-      if (session.previousHash) await trx.deleteFrom('sessions').where('id_hash', '=', session.previousHash).execute();
+    const data = JSON.stringify(session.data);
+    // An existing session is only ever updated, never re-inserted: if a logout (here or on another
+    // device) deleted it while this request ran, it stays deleted.
+    const alive = await opts.db.transaction().execute(async (trx) => {
+      if (!session.isNew && !session.previousHash) {
+        const updated = await trx
+          .updateTable('sessions')
+          .set({ data, last_seen_at: now, subject: session.subject })
+          .where('id_hash', '=', session.idHash)
+          .executeTakeFirst();
+        return Number(updated.numUpdatedRows) > 0;
+      }
+      if (session.previousHash) {
+        const removed = await trx.deleteFrom('sessions').where('id_hash', '=', session.previousHash).executeTakeFirst();
+        if (!session.isNew && Number(removed.numDeletedRows) === 0) return false;
+      }
       await trx
         .insertInto('sessions')
         .values({
           id_hash: session.idHash,
-          data: JSON.stringify(session.data),
+          data,
           created_at: session.createdAt,
           last_seen_at: now,
           expires_at: expiresAt,
+          subject: session.subject,
         })
-        .onConflict((oc) => oc.column('id_hash').doUpdateSet({ data: JSON.stringify(session.data), last_seen_at: now }))
         .execute();
+      return true;
     });
+    if (!alive) {
+      if (!session.isNew) reply.clearCookie(name, { path: '/' });
+      return;
+    }
     if (session.cookieChanged) {
       reply.setCookie(name, session.token, {
         path: '/',
@@ -157,4 +204,10 @@ export function registerSessions(app: FastifyInstance, opts: SessionOptions): vo
       });
     }
   }
+}
+
+/** Deletes every server-side session of a subject ("Auf allen Geräten abmelden"); returns how many. */
+export async function destroySessionsOf(db: Kysely<DB>, subject: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('subject', '=', subject).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -44,6 +44,18 @@ const de = {
   trustLevel: 'Erforderliches Vertrauensniveau',
   leikaKey: 'Leistungsschlüssel',
   testSystem: 'Testsystem',
+  login: 'Anmelden',
+  loggedInAs: 'Angemeldet als',
+  loggedInVia: 'Angemeldet über',
+  myAccount: 'Mein Konto',
+  logout: 'Abmelden',
+  logoutEverywhere: 'Auf allen Geräten abmelden',
+  sessionNotice: 'Sitzung',
+  sessionEnds:
+    'Ihre Sitzung endet um {time} Uhr, wenn Sie bis dahin nichts tun. Nicht gespeicherte Eingaben gehen dann verloren.',
+  sessionExtend: 'Sitzung verlängern',
+  sessionWarning: 'Ihre Sitzung endet in 2 Minuten. Wählen Sie „Sitzung verlängern“, um weiterzuarbeiten.',
+  sessionExpired: 'Ihre Sitzung ist abgelaufen. Laden Sie die Seite neu.',
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -90,6 +102,17 @@ const en: Record<MessageKey, string> = {
   trustLevel: 'Required level of assurance',
   leikaKey: 'Service key (LeiKa)',
   testSystem: 'Test system',
+  login: 'Log in',
+  loggedInAs: 'Logged in as',
+  loggedInVia: 'Logged in via',
+  myAccount: 'My account',
+  logout: 'Log out',
+  logoutEverywhere: 'Log out on all devices',
+  sessionNotice: 'Session',
+  sessionEnds: 'Your session ends at {time} unless you do something before then. Unsaved input will be lost.',
+  sessionExtend: 'Extend session',
+  sessionWarning: 'Your session ends in 2 minutes. Choose “Extend session” to keep working.',
+  sessionExpired: 'Your session has expired. Please reload the page.',
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { de, en };

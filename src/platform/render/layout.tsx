@@ -1,5 +1,9 @@
 import type { ComponentChildren } from 'preact';
+import { type AccountChrome, AccountNav } from './components/account-nav.tsx';
+import { SessionBar, type SessionChrome } from './components/session-bar.tsx';
 import { type Lang, t } from './i18n.ts';
+
+export type { AccountChrome, SessionChrome };
 
 /** What the page chrome needs to know about the tenant whose portal is shown. */
 export interface Branding {
@@ -17,6 +21,13 @@ export interface PageContext {
   demo: boolean;
   /** Asset version for cache busting. */
   assetVersion: string;
+  /**
+   * The citizen login state for the header, on citizen-facing pages: null shows "Anmelden", undefined
+   * shows nothing (staff pages, assets).
+   */
+  account?: AccountChrome | null | undefined;
+  /** The session timeout notice with "Sitzung verlängern" (logged-in citizens and open drafts). */
+  session?: SessionChrome | undefined;
 }
 
 export interface Crumb {
@@ -182,6 +193,7 @@ export function Layout({ ctx, title, tenant, crumbs, hasErrors, navItems, childr
                       {t(ctx.lang, 'switchLanguage')}
                     </a>
                   </li>
+                  {ctx.account !== undefined && <AccountNav lang={ctx.lang} path={ctx.path} account={ctx.account} />}
                   {navItems}
                 </ul>
               </nav>
@@ -194,6 +206,7 @@ export function Layout({ ctx, title, tenant, crumbs, hasErrors, navItems, childr
             {children}
           </main>
         </div>
+        {ctx.session && <SessionBar lang={ctx.lang} session={ctx.session} />}
         <Footer ctx={ctx} tenant={tenant} />
       </body>
     </html>

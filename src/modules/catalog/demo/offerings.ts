@@ -14,7 +14,7 @@ export interface DemoOffering {
 
 const certificateKeys = ['99027002012000', '99059004012000', '99079003012000', '99101004012000'];
 
-function certificates(office: string): DemoOffering[] {
+function certificates(office: string, trustLevel: TrustLevel = 'basisregistrierung'): DemoOffering[] {
   return certificateKeys.map((key) => ({
     key,
     online: true,
@@ -22,7 +22,7 @@ function certificates(office: string): DemoOffering[] {
     office,
     feeCents: 1000,
     feeText: 'je Urkunde; jede weitere gleichzeitig beantragte Urkunde 5 € (AllGO LSA)',
-    trustLevel: 'basisregistrierung',
+    trustLevel,
     anonymousAllowed: false,
   }));
 }
@@ -96,7 +96,8 @@ function onSite(office: string): DemoOffering[] {
 export const demoOfferings: Record<string, DemoOffering[]> = {
   magdeburg: [
     ...onSite('buergerbuero'),
-    ...certificates('standesamt'),
+    // Magdeburg asks for `substantiell` (ELSTER or eID): the demo shows pre-filled, locked values and the step-up.
+    ...certificates('standesamt', 'substantiell'),
     ...dogs('steueramt'),
     trade('gewerbeamt', true),
   ],

@@ -5,8 +5,19 @@ import type { FormState, RawObject, RawValue } from '../engine/index.ts';
 export interface DraftState extends FormState {
   /** ISO timestamp of the consent to the privacy notice; absent until given. */
   consentAt?: string;
-  /** Top-level fields filled from the identity or the definition at the start. */
+  /** Top-level fields filled at the start that are shown read-only (eID values, fixed values). */
   prefilled?: string[];
+  /** Fields filled from the identity at the start: from which login, and whether locked. */
+  prefillSources?: Record<string, DraftPrefillSource>;
+}
+
+/** Where a pre-filled value came from; `fingerprint` tells later whether the citizen changed it. */
+export interface DraftPrefillSource {
+  provider: string;
+  providerLabel: string;
+  trustLevel: 'basisregistrierung' | 'substantiell' | 'hoch';
+  locked: boolean;
+  fingerprint: string;
 }
 
 export const emptyDraftState = (): DraftState => ({ answers: {}, raw: {} });

@@ -16,6 +16,8 @@ export interface Draft {
   submissionId: string | null;
   state: DraftState;
   expiresAt: Date;
+  /** The owning citizen account; null for anonymous drafts. */
+  citizenAccountId: string | null;
 }
 
 /** The draft of this tenant, or undefined when unknown, of another tenant, or expired. */
@@ -39,6 +41,7 @@ export async function findDraft(
     submissionId: row.submission_id,
     state: deps.cipher.decryptJson<DraftState>(row.state, row.id),
     expiresAt: row.expires_at,
+    citizenAccountId: row.citizen_account_id ?? null,
   };
 }
 

@@ -3,6 +3,7 @@ import { sendPage } from '../../../platform/render/render.ts';
 import type { FieldError, FormState } from '../engine/index.ts';
 import { applicableFields, localize, stepPosition } from '../engine/index.ts';
 import { idFor } from './field-ids.ts';
+import { lockedNote } from './identity-prefill.ts';
 import type { OpenDraft } from './open-application.ts';
 import { fileInputsOf } from './step-files.ts';
 import { RETURN_TO_CHECK, stepUrl } from './urls.ts';
@@ -53,6 +54,11 @@ export async function renderStep(
         codeLists: engine.codeLists,
         errors: new Map(options.errors.map((error) => [error.name, error])),
         locked: new Set(draft.state.prefilled ?? []),
+        lockedNotes: new Map(
+          Object.entries(draft.state.prefillSources ?? {})
+            .filter(([, source]) => source.locked)
+            .map(([id, source]) => [id, lockedNote(source, lang)]),
+        ),
       }}
       summaryErrors={options.errors.map((error) => ({ message: error.message, href: `#${idFor(error.focus)}` }))}
       action={action}

@@ -47,6 +47,11 @@ const de = {
   receiptNextText:
     'Die zuständige Stelle bearbeitet Ihren Antrag und meldet sich bei Ihnen, wenn etwas fehlt. Bitte geben Sie bei Rückfragen die Vorgangsnummer an.',
   receiptMail: 'Wenn Sie eine E-Mail-Adresse angegeben haben, erhalten Sie eine Eingangsbestätigung per E-Mail.',
+  receiptStatusCode: 'Ihr Statuscode',
+  receiptStatusBefore: 'Mit Vorgangsnummer und Statuscode können Sie den Stand jederzeit unter ',
+  receiptStatusLink: 'Antragsstatus abfragen',
+  receiptStatusAfter: ' abfragen. Notieren Sie sich beides.',
+  receiptAccount: 'Ihren Antrag in „Mein Konto“ ansehen',
   savedTitle: 'Ihre Angaben sind gespeichert',
   savedIntro: 'Mit diesem Link und dem Code können Sie den Antrag später fortsetzen:',
   savedLink: 'Link zum Fortsetzen',
@@ -123,6 +128,11 @@ const en: Record<TextKey, string> = {
   receiptNextText:
     'The responsible office processes your application and contacts you if anything is missing. Please quote the reference number.',
   receiptMail: 'If you gave an e-mail address, you will receive a confirmation by e-mail.',
+  receiptStatusCode: 'Your status code',
+  receiptStatusBefore: 'With the reference number and the status code you can check the status at any time at ',
+  receiptStatusLink: 'Check application status',
+  receiptStatusAfter: '. Please note down both.',
+  receiptAccount: 'View your application in “My account”',
   savedTitle: 'Your answers have been saved',
   savedIntro: 'Use this link and the code to continue the application later:',
   savedLink: 'Link to continue',

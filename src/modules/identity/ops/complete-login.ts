@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
-import { CITIZEN_KEY, type Citizen } from '../citizen-session.ts';
+import { CITIZEN_KEY, type Citizen, citizenSubject } from '../citizen-session.ts';
 import { hashPseudonym } from '../pseudonym.ts';
 import { LoginRejected, type ProviderInstance } from '../registry.ts';
 import { recordIdentityAudit } from './record-audit.ts';
@@ -48,6 +48,7 @@ export async function completeLogin(deps: Deps, request: FastifyRequest, instanc
     if (previous && previous.accountId !== accountId)
       for (const k of Object.keys(session.data)) if (k !== 'csrf') session.delete(k);
     session.regenerate();
+    session.setSubject(citizenSubject(accountId));
     session.set(CITIZEN_KEY, citizen);
     await recordIdentityAudit(deps, {
       tenantId,

@@ -61,10 +61,16 @@ export function LoginPage({ ctx, branding, level, returnTo, csrf, providers, cit
         </ul>
       )}
       <p>
-        <a class="kern-link" href={returnTo}>
+        <a class="kern-link" href={backWithoutLogin(returnTo)}>
           Zurück, ohne mich anzumelden
         </a>
       </p>
     </Layout>
   );
+}
+
+/** An application page would only send the visitor here again: "back" goes to the portal instead. */
+function backWithoutLogin(returnTo: string): string {
+  const m = /^\/([a-z0-9-]+)\/antrag\//.exec(returnTo);
+  return m ? `/${m[1]}` : returnTo;
 }

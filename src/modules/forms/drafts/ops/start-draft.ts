@@ -4,8 +4,8 @@ import type { Deps } from '../../../../platform/deps.ts';
 import type { Session } from '../../../../platform/http/session.ts';
 import type { AssistantDefinition } from '../../definition/types.ts';
 import { applicableSteps, todayIn } from '../../engine/index.ts';
-import { grantDraft } from '../draft-access.ts';
-import { applicablePrefill } from '../initial-state.ts';
+import { grantDraft, rememberAnonymousDraft } from '../draft-access.ts';
+import { applicablePrefill, type PrefillIdentity } from '../initial-state.ts';
 import { draftExpiry } from '../repo.ts';
 
 export interface StartDraftOptions {
@@ -14,11 +14,16 @@ export interface StartDraftOptions {
   /** The latest published version; the draft stays on it. */
   definition: AssistantDefinition;
   session: Session;
-  /** Identity attributes for pre-filling (e.g. `givenName`); none for anonymous citizens. */
-  attributes?: Record<string, string>;
+  /** The logged-in citizen's attributes for pre-filling; none for anonymous citizens. */
+  identity?: PrefillIdentity;
+  /** The citizen account that owns the draft (Mein Konto); none: anonymous, offered for attaching at login. */
+  citizenAccountId?: string;
 }
 
-/** Creates an empty, encrypted draft pinned to the definition's version and lets the session open it. */
+/**
+ * Creates an encrypted draft pinned to the definition's version, pre-filled from the identity, owned by
+ * the citizen account if someone is logged in, and lets the session open it.
+ */
 export async function startDraft(
   deps: Deps,
   options: StartDraftOptions,
@@ -26,9 +31,9 @@ export async function startDraft(
   const { definition } = options;
   const id = randomUUID();
   const now = deps.clock.now();
-  const state = applicablePrefill(definition, options.attributes ?? {});
-  const firstStep =
-    applicableSteps(definition, state.answers, { today: todayIn(now) })[0]?.id ?? definition.steps[0]!.id;
+  const today = todayIn(now);
+  const state = applicablePrefill(definition, options.identity, { today });
+  const firstStep = applicableSteps(definition, state.answers, { today })[0]?.id ?? definition.steps[0]!.id;
   await scoped(deps.database.db, options.tenantId)
     .insertInto('drafts', {
       id,
@@ -40,8 +45,10 @@ export async function startDraft(
       created_at: now,
       updated_at: now,
       expires_at: draftExpiry(deps),
+      citizen_account_id: options.citizenAccountId ?? null,
     })
     .execute();
   grantDraft(options.session, id);
+  if (!options.citizenAccountId) rememberAnonymousDraft(options.session, { id, tenantId: options.tenantId });
   return { draftId: id, firstStep };
 }

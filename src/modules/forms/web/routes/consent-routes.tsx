@@ -4,6 +4,7 @@ import { sendPage } from '../../../../platform/render/render.ts';
 import { saveDraft } from '../../drafts/ops/save-draft.ts';
 import { applicableSteps, localize } from '../../engine/index.ts';
 import { firstStepWithErrors } from '../next-page.ts';
+import { denyWithoutAccess } from '../offering-access.ts';
 import { type OpenDraft, openDraft } from '../open-application.ts';
 import { pageUrl } from '../redirect-to.ts';
 import { redirectToReceipt } from '../show-receipt.ts';
@@ -18,6 +19,9 @@ export function registerConsentRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: Params }>('/:tenant/antrag/:assistant/:draftId/einwilligung', async (request, reply) => {
     const open = await openDraft(deps, request, request.params);
     if (open.draft.status === 'submitted') return redirectToReceipt(deps, request, reply, open);
+    const here = consentUrl(open.tenant.slug, open.definition.id, open.draft.id);
+    const denied = await denyWithoutAccess(request, reply, open.offering, here);
+    if (denied) return denied;
     return render(request, reply, open, !!open.draft.state.consentAt, false);
   });
 
@@ -25,6 +29,8 @@ export function registerConsentRoutes(app: FastifyInstance, deps: Deps): void {
     const open = await openDraft(deps, request, request.params);
     if (open.draft.status === 'submitted') return redirectToReceipt(deps, request, reply, open);
     const { definition: def, draft, engine, tenant } = open;
+    const denied = await denyWithoutAccess(request, reply, open.offering, consentUrl(tenant.slug, def.id, draft.id));
+    if (denied) return denied;
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (body.aktion === 'zurueck') {
       const steps = applicableSteps(def, draft.state.answers, engine);

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import { scoped } from '../../../../platform/db/scope.ts';
 import type { Deps } from '../../../../platform/deps.ts';
 import { notFound } from '../../../../platform/errors.ts';
 import { sendPage } from '../../../../platform/render/render.ts';
+import { currentCitizen } from '../../../identity/citizen-session.ts';
 import { receiptPayment } from '../../../payment/web/receipt-payment.ts';
 import { isReferenceShaped } from '../../../submissions/reference-number.ts';
 import { findSubmissionByReference } from '../../../submissions/repo.ts';
+import { decryptStatusCode } from '../../../submissions/status-code.ts';
 import { findPublishedDefinition } from '../../assistants-store/repo.ts';
 import { type FeeResult, localize } from '../../engine/index.ts';
 import { contentLanguage, openOffering } from '../open-application.ts';
@@ -27,6 +30,14 @@ export function registerReceiptRoutes(app: FastifyInstance, deps: Deps): void {
     if (!def) throw notFound();
     const lang = contentLanguage(request, def);
     const fees = (typeof submission.fees === 'string' ? JSON.parse(submission.fees) : submission.fees) as FeeResult;
+    const owner = await scoped(deps.database.db, tenant.id)
+      .selectFrom('submissions')
+      .select(['status_code', 'citizen_account_id'])
+      .where('id', '=', submission.id)
+      .executeTakeFirstOrThrow();
+    const statusCode = owner.status_code ? decryptStatusCode(deps.cipher, owner.status_code, submission.id) : undefined;
+    const citizen = await currentCitizen(request);
+    const ownApplication = !!citizen && citizen.accountId === owner.citizen_account_id;
     reply.header('cache-control', 'no-store');
     return sendPage(
       reply,
@@ -39,6 +50,9 @@ export function registerReceiptRoutes(app: FastifyInstance, deps: Deps): void {
         submittedAt={`${dateTime.format(submission.submitted_at)} Uhr`}
         fees={fees}
         payment={await receiptPayment(deps, request, tenant, submission)}
+        statusCode={statusCode}
+        statusUrl={`/${tenant.slug}/status`}
+        accountUrl={ownApplication ? `/konto/antraege/${encodeURIComponent(submission.reference)}` : undefined}
       />,
     );
   });

@@ -6,6 +6,8 @@ import { latestPublishedDefinition } from '../../assistants-store/repo.ts';
 import type { AssistantDefinition, Field, Language } from '../../definition/types.ts';
 import { startDraft } from '../../drafts/ops/start-draft.ts';
 import { localize } from '../../engine/index.ts';
+import { prefillIdentityOf } from '../identity-prefill.ts';
+import { checkOfferingAccess, denyWithoutAccess } from '../offering-access.ts';
 import { contentLanguage, openOffering } from '../open-application.ts';
 import { startUrl, stepUrl } from '../urls.ts';
 import { StartPage } from '../views/start-page.tsx';
@@ -15,9 +17,11 @@ type Params = { tenant: string; assistant: string };
 /** `GET /{tenant}/antrag/{assistant}` (start page) and its POST, which creates the draft. */
 export function registerStartRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: Params }>('/:tenant/antrag/:assistant', async (request, reply) => {
-    const { tenant } = await openOffering(deps, request, request.params.tenant, request.params.assistant);
+    const { tenant, offering } = await openOffering(deps, request, request.params.tenant, request.params.assistant);
     const def = await latestPublishedDefinition(deps.database, request.params.assistant);
     if (!def) throw notFound();
+    const denied = await denyWithoutAccess(request, reply, offering, startUrl(tenant.slug, def.id));
+    if (denied) return denied;
     const lang = contentLanguage(request, def);
     return sendPage(
       reply,
@@ -41,12 +45,16 @@ export function registerStartRoutes(app: FastifyInstance, deps: Deps): void {
     const { tenant, offering } = await openOffering(deps, request, request.params.tenant, request.params.assistant);
     const definition = await latestPublishedDefinition(deps.database, request.params.assistant);
     if (!definition) throw notFound();
+    const access = await checkOfferingAccess(request, offering, startUrl(tenant.slug, definition.id));
+    if (!access.ok) return reply.redirect(access.url, 303);
     const session = await request.session();
+    const citizen = access.citizen;
     const { draftId, firstStep } = await startDraft(deps, {
       tenantId: tenant.id,
       offeringId: offering.id,
       definition,
       session,
+      ...(citizen ? { identity: prefillIdentityOf(citizen), citizenAccountId: citizen.accountId } : {}),
     });
     return reply.redirect(stepUrl(tenant.slug, definition.id, draftId, firstStep), 303);
   });

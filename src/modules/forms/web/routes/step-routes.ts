@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../../platform/deps.ts';
 import { applicableSteps } from '../../engine/index.ts';
 import { handleStepPost } from '../handle-step-post.tsx';
+import { denyWithoutAccess } from '../offering-access.ts';
 import { type OpenDraft, openDraft } from '../open-application.ts';
 import { renderStep } from '../render-step.tsx';
 import { redirectToReceipt } from '../show-receipt.ts';
@@ -19,6 +20,9 @@ export function registerStepRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: DraftParams }>('/:tenant/antrag/:assistant/:draftId', async (request, reply) => {
     const open = await openDraft(deps, request, request.params);
     if (open.draft.status === 'submitted') return redirectToReceipt(deps, request, reply, open);
+    const stepPage = stepUrl(open.tenant.slug, open.definition.id, open.draft.id, open.draft.currentStep);
+    const denied = await denyWithoutAccess(request, reply, open.offering, stepPage);
+    if (denied) return denied;
     return reply.redirect(stepUrl(open.tenant.slug, open.definition.id, open.draft.id, open.draft.currentStep), 303);
   });
 
@@ -49,9 +53,15 @@ export function registerStepRoutes(app: FastifyInstance, deps: Deps): void {
   );
 }
 
-/** Submitted drafts go to their receipt; steps that do not apply (now) go to the draft's current step. */
+/**
+ * Submitted drafts go to their receipt; without the offering's trust level to the login/step-up page
+ * (checked on every step, F-23); steps that do not apply (now) go to the draft's current step.
+ */
 async function guard(deps: Deps, request: FastifyRequest, reply: FastifyReply, open: OpenDraft, stepId: string) {
   if (open.draft.status === 'submitted') return redirectToReceipt(deps, request, reply, open);
+  const here = stepUrl(open.tenant.slug, open.definition.id, open.draft.id, stepId);
+  const denied = await denyWithoutAccess(request, reply, open.offering, here);
+  if (denied) return denied;
   const steps = applicableSteps(open.definition, open.draft.state.answers, open.engine);
   if (steps.some((step) => step.id === stepId)) return undefined;
   const fallback = steps.find((step) => step.id === open.draft.currentStep) ?? steps[0]!;

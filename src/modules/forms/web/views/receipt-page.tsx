@@ -17,6 +17,12 @@ export interface ReceiptPageProps {
   fees: FeeResult;
   /** The fee payment (amount, state, "Bezahlen", Kassenzeichen); null/absent without a fee. */
   payment?: ReceiptPayment | null | undefined;
+  /** The status code for the status lookup; absent for old submissions without one. */
+  statusCode?: string | undefined;
+  /** The tenant's status lookup page (`/{tenant}/status`). */
+  statusUrl: string;
+  /** For a logged-in citizen: the application in Mein Konto. */
+  accountUrl?: string | undefined;
 }
 
 /** The receipt: reference number and what happens next. */
@@ -34,9 +40,35 @@ export function ReceiptPage(props: ReceiptPageProps) {
           <p class="kern-body">
             {tx(lang, 'receiptReference')}: <strong class="sac-reference">{props.reference}</strong>
           </p>
+          {props.statusCode && (
+            <p class="kern-body">
+              {tx(lang, 'receiptStatusCode')}: <strong class="sac-reference">{props.statusCode}</strong>
+            </p>
+          )}
           <p class="kern-body kern-body--small">{props.submittedAt}</p>
         </div>
       </div>
+      {props.statusCode && (
+        <p class="kern-body">
+          {tx(lang, 'receiptStatusBefore')}
+          <a class="kern-link" href={props.statusUrl}>
+            {tx(lang, 'receiptStatusLink')}
+          </a>
+          {tx(lang, 'receiptStatusAfter')}
+        </p>
+      )}
+      {props.accountUrl && (
+        <p class="kern-body">
+          <a class="kern-link" href={props.accountUrl}>
+            {tx(lang, 'receiptAccount')}
+          </a>
+        </p>
+      )}
+      <p class="kern-body">
+        <a class="kern-link" href={`${props.ctx.path.split('?')[0]!.replace(/\/+$/, '')}/antrag.pdf`} download>
+          {lang === 'en' ? 'Download your application as PDF' : 'Antrag als PDF herunterladen'}
+        </a>
+      </p>
       {props.payment && <ReceiptPaymentSection payment={props.payment} lang={lang} />}
       <h2 class="kern-heading-medium">{tx(lang, 'receiptNext')}</h2>
       <p class="kern-body">{tx(lang, 'receiptNextText')}</p>

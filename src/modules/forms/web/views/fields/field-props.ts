@@ -22,4 +22,6 @@ export interface PageFacts {
   errors: Map<string, FieldError>;
   /** Ids of top-level fields that were pre-filled and are shown read-only. */
   locked: Set<string>;
+  /** Where a locked value came from, by field id (e.g. "Aus Ihrem Nutzerkonto (BundID, eID) übernommen"). */
+  lockedNotes?: Map<string, string>;
 }

@@ -27,7 +27,10 @@ export function LockedValue({ field, answer, page }: FieldViewProps) {
         <dt class="kern-description-list-item__key">{localize(field.label, page.lang)}</dt>
         <dd class="kern-description-list-item__value">
           <span class="sac-multiline">{shown}</span>
-          <span class="kern-body kern-body--small kern-body--muted"> {tx(page.lang, 'locked')}</span>
+          <span class="kern-body kern-body--small kern-body--muted">
+            {' '}
+            {page.lockedNotes?.get(field.id) ?? tx(page.lang, 'locked')}
+          </span>
         </dd>
       </div>
     </dl>
