@@ -15,11 +15,8 @@ export interface AccountApp extends TestApp {
   definition: AssistantDefinition;
 }
 
-/** The full app with the identity test routes, a memory mailer, and an assistant with an e-mail field offered online. */
-export async function createAccountApp(env: Record<string, string> = {}): Promise<AccountApp> {
-  const mailer = new MemoryMailer();
-  const clock = new ManualClock(new Date());
-  const t = await createTestApp({ extend: testRoutes, mailer, clock, env });
+/** Publishes the example assistant with an e-mail field and lets magdeburg and halberstadt offer it online. */
+export async function offerTestAssistant(t: TestApp): Promise<AssistantDefinition> {
   const definition = exampleWithEmail();
   await publishDefinition(t.testDb.database, definition);
   const db = t.testDb.database.db;
@@ -32,7 +29,15 @@ export async function createAccountApp(env: Record<string, string> = {}): Promis
     await scoped(db, t.tenantIds.get(slug)!)
       .insertInto('offerings', { service_id: service.id, online: true, assistant_id: definition.id })
       .execute();
-  return { ...t, mailer, clock, definition };
+  return definition;
+}
+
+/** The full app with the identity test routes, a memory mailer, and an assistant with an e-mail field offered online. */
+export async function createAccountApp(env: Record<string, string> = {}): Promise<AccountApp> {
+  const mailer = new MemoryMailer();
+  const clock = new ManualClock(new Date());
+  const t = await createTestApp({ extend: testRoutes, mailer, clock, env });
+  return { ...t, mailer, clock, definition: await offerTestAssistant(t) };
 }
 
 export interface Citizen {
@@ -41,7 +46,7 @@ export interface Citizen {
 }
 
 /** Logs a demo persona in through the demo IdP (SAML) in a fresh cookie jar. */
-export async function login(t: AccountApp, persona: 'erika' | 'max'): Promise<Citizen> {
+export async function login(t: Pick<TestApp, 'app'>, persona: 'erika' | 'max'): Promise<Citizen> {
   const browser = new Browser(t.app);
   const { response } = await samlLogin(
     browser,
@@ -56,7 +61,12 @@ export async function login(t: AccountApp, persona: 'erika' | 'max'): Promise<Ci
  * Submits an application through the form journey as the logged-in citizen. Should the forms module not
  * (yet) record the account at submit, the fixture ties the submission to it.
  */
-export async function submitAs(t: AccountApp, citizen: Citizen, tenant = 'magdeburg', email = 'erika@example.org') {
+export async function submitAs(
+  t: Pick<AccountApp, 'app' | 'testDb' | 'tenantIds' | 'definition'>,
+  citizen: Citizen,
+  tenant = 'magdeburg',
+  email = 'erika@example.org',
+) {
   const result = await completeJourney(t as unknown as FormsApp, citizen.browser, t.definition, {
     tenant,
     table: { email, ermaessigung: 'nein' },
