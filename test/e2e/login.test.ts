@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoStaffPassword, seedDemoStaff } from '../../src/modules/staff/demo/seed.ts';
+import { type DemoStaffCredential, demoStaffPassword, seedDemoStaff } from '../../src/modules/staff/demo/seed.ts';
 import { seedDemoStaffOidc } from '../../src/modules/staff/oidc/demo-seed.ts';
+import { totpCode } from '../../src/modules/staff/totp.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { createListeningApp } from '../identity-oidc/oidc-app.ts';
 import { checkA11y, launchChromium, openPage, tabUntil } from './harness.ts';
@@ -14,11 +15,12 @@ import { checkA11y, launchChromium, openPage, tabUntil } from './harness.ts';
  */
 let t: TestApp;
 let browser: Browser;
+let staff: DemoStaffCredential[];
 const url = (path: string) => `${t.config.baseUrl}${path}`;
 
 beforeAll(async () => {
   t = await createListeningApp();
-  await seedDemoStaff(t.deps, t.tenantIds);
+  staff = await seedDemoStaff(t.deps, t.tenantIds);
   await seedDemoStaffOidc(t.deps, t.tenantIds);
   browser = await launchChromium();
 });
@@ -134,6 +136,25 @@ describe('staff login pages', { timeout: 90_000 }, () => {
     await oidc.waitForSelector('h1:has-text("Anmeldung nicht möglich")');
     await checkA11y(oidc, 'staff OIDC refused page');
     await oidc.context().close();
+  });
+
+  it('the admin page of the staff OIDC login has no axe violations, also with problems', async () => {
+    const page = await openPage(browser, url('/backoffice/anmelden'));
+    await page.fill('#email', 'admin@magdeburg.demo');
+    await page.fill('#password', demoStaffPassword);
+    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+    await page.waitForURL(/\/backoffice\/zwei-faktor$/);
+    const secret = staff.find((s) => s.email === 'admin@magdeburg.demo')!.totpSecret;
+    await page.fill('#code', totpCode(secret, t.clock.now()));
+    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+    await page.waitForURL(url('/backoffice'));
+    await page.goto(url('/admin/magdeburg/verwaltungskonto'));
+    await checkA11y(page, 'staff OIDC admin page');
+    await page.fill('#issuer', `${t.config.baseUrl}/gibt-es-nicht`);
+    await page.getByRole('button', { name: 'Prüfen und speichern' }).click();
+    await page.waitForSelector('#fehler');
+    await checkA11y(page, 'staff OIDC admin page with problems');
+    await page.context().close();
   });
 
   it('keyboard only: a Magdeburg caseworker logs in with the administration account', async () => {

@@ -29,6 +29,9 @@ export interface StaffOidcConfig {
 
 const aad = (tenantId: string) => `staff-oidc:${tenantId}`;
 
+/** Where the municipality's provider sends the browser back (registered there as redirect URI). */
+export const staffOidcCallbackPath = (slug: string) => `/backoffice/oidc/${slug}/callback`;
+
 /** Stores (insert or replace) a tenant's staff OIDC configuration; the client secret encrypted. */
 export async function saveStaffOidcConfig(
   deps: Pick<Deps, 'database' | 'cipher'>,

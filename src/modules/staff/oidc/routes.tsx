@@ -8,7 +8,8 @@ import { classifyOidcError } from '../../identity/providers/oidc/plugin.ts';
 import { findTenantBySlug } from '../../tenants/repo.ts';
 import { type StaffSessionData, staffSessionKey } from '../access.ts';
 import { findAccountByEmail, listRoleGrants, type StaffAccount, writeStaffAudit } from '../repo.ts';
-import { findStaffOidcConfig } from './config.ts';
+import { registerStaffOidcAdminRoutes } from './admin-routes.tsx';
+import { findStaffOidcConfig, staffOidcCallbackPath } from './config.ts';
 import { StaffOidcRefusedPage, StaffOidcUnavailablePage } from './views.tsx';
 
 /** Between sending the browser to the municipality's provider and its answer. */
@@ -24,8 +25,6 @@ const pendingKey = 'staffOidcLogin';
 const passwordPendingKey = 'staffLogin';
 const pendingMaxAgeMs = 15 * 60_000;
 
-export const staffOidcCallbackPath = (slug: string) => `/backoffice/oidc/${slug}/callback`;
-
 /**
  * Optional login of a municipality's staff with the municipality's own OpenID provider. The provider
  * vouches for the person; the configured claim (e-mail address) names an existing, active staff account
@@ -33,6 +32,7 @@ export const staffOidcCallbackPath = (slug: string) => `/backoffice/oidc/${slug}
  */
 export function registerStaffOidcRoutes(app: FastifyInstance, deps: Deps): void {
   const db = deps.database.db;
+  registerStaffOidcAdminRoutes(app, deps);
 
   async function tenantWithConfig(slug: string) {
     const tenant = await findTenantBySlug(db, slug);

@@ -143,7 +143,10 @@ export function AdminPage(props: { ctx: PageContext; csrf: string; staff: StaffP
             <a class="kern-link" href={`/admin/${t.slug}`}>
               {t.name}
             </a>
-            : Leistungen, Gebühren, zuständige Stellen, Übermittlungswege, Erscheinungsbild
+            : Leistungen, Gebühren, zuständige Stellen, Übermittlungswege, Erscheinungsbild;{' '}
+            <a class="kern-link" href={`/admin/${t.slug}/verwaltungskonto`}>
+              Anmeldung mit dem Konto der Verwaltung
+            </a>
           </li>
         ))}
       </ul>
