@@ -14,9 +14,6 @@ const authenticatesOtherwise: Record<string, string> = {
   'POST /demo/oidc/anmelden': 'demo OIDC provider: the persona choice re-checks client, redirect URI and PKCE',
   'POST /demo/oidc/token': 'OIDC token endpoint: client authentication and PKCE verifier (server to server)',
   'POST /demo/oidc/userinfo': 'OIDC userinfo: bearer access token (server to server)',
-  'POST /zahlung/benachrichtigung/:tenant': 'payment notification: HMAC over timestamp and body, time window',
-  'POST /demo/zahlung/api/paymenttransaction/:originatorId/:endpointId':
-    'demo payment provider REST API: basic credentials (server to server)',
   'POST /zahlung/benachrichtigung/:tenant': 'payment notification: HMAC over timestamp and body, window, event ids',
   'POST /demo/zahlung/api/paymenttransaction/:originatorId/:endpointId':
     'demo payment provider REST API: HTTP Basic client credentials',
