@@ -12,7 +12,7 @@ import {
   sendDownload,
 } from '../../forms/uploads/index.ts';
 import type { Citizen } from '../../identity/citizen-session.ts';
-import { findAccountApplication } from '../applications/repo.ts';
+import { listAccountApplications } from '../applications/repo.ts';
 import { findAccountMessage, listAccountMessages, loadAccountAttachment, markRead } from '../mailbox/repo.ts';
 import { insertMessage } from '../mailbox/store-message.ts';
 import { assistantTitle, citizenOrLogin, pageBasics } from './page-support.ts';
@@ -36,13 +36,16 @@ export function registerMailboxRoutes(app: FastifyInstance, deps: Deps): void {
     if (!citizen) return reply;
     const basics = await pageBasics(request);
     const lang = basics.ctx.lang;
-    const messages = await listAccountMessages(deps, citizen.accountId);
+    const [messages, applications] = await Promise.all([
+      listAccountMessages(deps, citizen.accountId),
+      listAccountApplications(deps, citizen.accountId),
+    ]);
+    const byReference = new Map(applications.map((a) => [a.reference, a]));
     const groups = new Map<string, MailboxGroup>();
     for (const m of messages) {
       let group = groups.get(m.reference);
-      if (!group) {
-        const application = await findAccountApplication(deps, citizen.accountId, m.reference);
-        if (!application) continue;
+      const application = byReference.get(m.reference);
+      if (!group && application) {
         group = {
           reference: m.reference,
           title: await assistantTitle(deps, application.assistantId, application.assistantVersion, lang),
@@ -51,7 +54,7 @@ export function registerMailboxRoutes(app: FastifyInstance, deps: Deps): void {
         };
         groups.set(m.reference, group);
       }
-      group.messages.push(m);
+      group?.messages.push(m);
     }
     return sendPage(reply, <MailboxPage {...basics} groups={[...groups.values()]} />);
   });
