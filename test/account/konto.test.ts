@@ -84,6 +84,13 @@ describe('Mein Konto', () => {
     expect((await max.browser.get(`/konto/antraege/${sub.reference}`)).statusCode).toBe(404);
     expect((await max.browser.get('/konto/antraege')).body).not.toContain(sub.reference);
     expect((await max.browser.get('/konto')).body).not.toContain(sub.reference);
+    // The PDF the detail page links to: Erika's, nobody else's.
+    const pdfHref = `/konto/antraege/${sub.reference}/antrag.pdf`;
+    expect((await erika.browser.get(`/konto/antraege/${sub.reference}`)).body).toContain(`href="${pdfHref}"`);
+    const pdf = await erika.browser.get(pdfHref);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((await max.browser.get(pdfHref)).statusCode).toBe(404);
     expect((await erika.browser.get('/konto/antraege/MD-XXXX-XXXX')).statusCode).toBe(404);
     expect((await erika.browser.get('/konto/antraege/%3Cscript%3E')).statusCode).toBe(404);
   });
