@@ -96,6 +96,18 @@ describe('application PDF of stored submissions (text extracted with pdf.js)', (
     expect(doc.getTitle()).toContain(s.reference);
   });
 
+  it('a submission made in English gets the English PDF (title, labels, language tag)', async () => {
+    const s = await insertSubmission(app, 'urkundenbestellung', { language: 'en', paid: 'KZ-EN-1' });
+    const bytes = (await buildApplicationPdf(app.deps, s.tenantId, s.id)).bytes;
+    const { text } = await extractPdf(bytes);
+    expect(text).toContain('Order civil status certificates');
+    expect(text).toContain('Reference number');
+    expect(text).toContain('Paid');
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const lang = doc.catalog.lookup(PDFName.of('Lang'));
+    expect(lang instanceof PDFString ? lang.decodeText() : String(lang)).toBe('en');
+  });
+
   it('another tenant cannot load the submission (404)', async () => {
     const s = await insertSubmission(app, 'hundeabmeldung');
     const other = app.tenantIds.get('wernigerode')!;

@@ -97,7 +97,7 @@ export interface InsertedSubmission {
 export async function insertSubmission(
   app: DocumentsApp,
   assistantId: string,
-  options: { tenant?: string; accountId?: string; paid?: string; answers?: Answers } = {},
+  options: { tenant?: string; accountId?: string; paid?: string; answers?: Answers; language?: 'de' | 'en' } = {},
 ): Promise<InsertedSubmission> {
   const def = app.definitions.get(assistantId)!;
   const tenantSlug = options.tenant ?? TENANT_OF[assistantId] ?? 'magdeburg';
@@ -126,6 +126,7 @@ export async function insertSubmission(
       reference,
       answers: app.deps.cipher.encryptJson(answers, id),
       fees: JSON.stringify(fees),
+      language: options.language ?? 'de',
       submitted_at: now,
       state_changed_at: now,
       citizen_account_id: options.accountId ?? null,
