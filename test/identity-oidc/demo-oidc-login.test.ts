@@ -222,6 +222,33 @@ describe('demo OpenID provider: protocol checks on its own side', () => {
     expect(res.json().error).toBe('invalid_client');
   });
 
+  it('authenticates clients with HTTP Basic too, and refuses a malformed header', async () => {
+    const a = await freshCode();
+    const basic = (v: string) => `Basic ${Buffer.from(v).toString('base64')}`;
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/demo/oidc/token',
+      payload: new URLSearchParams({ grant_type: 'authorization_code', code: a.code }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic('sac-portal:%E0%A4%A') },
+    });
+    expect(bad.statusCode).toBe(401);
+    const b = await freshCode();
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/demo/oidc/token',
+      payload: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: b.code,
+        redirect_uri: b.redirectUri,
+        code_verifier: 'z'.repeat(43),
+      }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(`sac-portal:${secret()}`) },
+    });
+    // Authenticated (not 401); the verifier of this test is not the browser's, so the grant is refused.
+    expect(ok.statusCode).toBe(400);
+    expect(ok.json().error).toBe('invalid_grant');
+  });
+
   it('requires PKCE S256 at the authorization endpoint', async () => {
     const { authorizeUrl } = await openAuthorization(new Browser(t.app));
     authorizeUrl.searchParams.delete('code_challenge');

@@ -173,9 +173,13 @@ export function registerDemoOidc(app: FastifyInstance, deps: Deps): void {
     if (auth?.startsWith('Basic ')) {
       const decoded = Buffer.from(auth.slice(6), 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
-      if (colon > 0) {
-        id = decodeURIComponent(decoded.slice(0, colon));
-        secret = decodeURIComponent(decoded.slice(colon + 1));
+      try {
+        if (colon > 0) {
+          id = decodeURIComponent(decoded.slice(0, colon));
+          secret = decodeURIComponent(decoded.slice(colon + 1));
+        }
+      } catch {
+        return undefined;
       }
     }
     const client = clients.find((c) => c.id === id);
