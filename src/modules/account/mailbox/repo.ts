@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { allTenants, scoped } from '../../../platform/db/scope.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { isUuid } from '../ids.ts';
@@ -174,9 +175,8 @@ export async function loadAccountAttachment(deps: Deps, accountId: string, attac
     .modifyEnd(allTenants)
     .executeTakeFirst();
   if (!row) return undefined;
-  return {
-    name: deps.cipher.decrypt(row.name_encrypted, fileNameAad(row.id)),
-    mimeType: row.mime_type,
-    content: deps.cipher.decryptToBuffer(row.content_encrypted, fileAad(row.id)),
-  };
+  const content = deps.cipher.decryptToBuffer(row.content_encrypted, fileAad(row.id));
+  if (createHash('sha256').update(content).digest('hex') !== row.sha256)
+    throw new Error(`Mailbox attachment ${row.id}: content does not match its checksum`);
+  return { name: deps.cipher.decrypt(row.name_encrypted, fileNameAad(row.id)), mimeType: row.mime_type, content };
 }
