@@ -13,6 +13,7 @@ import {
   receiptPath,
   submissionOf,
   submitApplication,
+  testBookingData,
   transitions,
 } from './payment-app.ts';
 
@@ -73,6 +74,7 @@ describe('payment journeys against the demo provider over HTTP', () => {
     };
     expect(request.grosAmount).toBe(5);
     expect(request.purpose).toBe(reference);
+    expect(request.items.map((i) => i.bookingData)).toEqual([testBookingData]);
   });
 
   it('failure, then retry with a new transaction', async () => {

@@ -6,6 +6,7 @@ import { demoPaymentCredentials } from '../../src/modules/payment/demo/credentia
 import { registerDemoPaymentProvider } from '../../src/modules/payment/demo/register-demo-provider.tsx';
 import { seedDemoPayments } from '../../src/modules/payment/demo/seed.ts';
 import { signNotification } from '../../src/modules/payment/notification-signature.ts';
+import { saveBookingData } from '../../src/modules/payment/settings.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { scoped } from '../../src/platform/db/scope.ts';
 import type { Deps } from '../../src/platform/deps.ts';
@@ -13,6 +14,9 @@ import { MemoryMailer } from '../../src/platform/mail/mailer.ts';
 import { exampleWithEmail } from '../forms/forms-app.ts';
 import { completeJourney } from '../forms/journey.ts';
 import { type Browser, createTestApp, csrfFrom, type TestApp } from '../helpers/app.ts';
+
+/** Posting data of the test offering (sent to the provider per item, exported for the cash office). */
+export const testBookingData = { Haushaltsstelle: '1.6.1.01.401300', Objektnummer: 'TEST-HUND' };
 
 /** A second demo provider instance with its own credentials (configured through the XBezahldienste plug-in). */
 export const secondProvider = {
@@ -69,9 +73,11 @@ export async function createPaymentApp(): Promise<PaymentApp> {
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const slug of ['magdeburg', 'halberstadt']) {
-    await scoped(db, t.tenantIds.get(slug)!)
+    const offering = await scoped(db, t.tenantIds.get(slug)!)
       .insertInto('offerings', { service_id: service.id, online: true, assistant_id: definition.id })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await saveBookingData(db, t.tenantIds.get(slug)!, offering.id, testBookingData);
   }
   await seedDemoPayments(t.deps, t.tenantIds);
   await t.app.listen({ port, host: '127.0.0.1' });

@@ -83,6 +83,7 @@ export function registerPaymentAdminRoutes(app: FastifyInstance, deps: Deps, reg
         r.plugin,
         r.paidAt ? dateTime.format(r.paidAt) : null,
         Object.entries(r.bookingData)
+          .sort(([a], [b]) => a.localeCompare(b))
           .map(([k, v]) => `${k}=${v}`)
           .join(', '),
       ]),
