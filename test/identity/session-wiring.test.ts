@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { grantDraft } from '../../src/modules/forms/drafts/draft-access.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { Browser, createTestApp, csrfFrom, type TestApp } from '../helpers/app.ts';
@@ -32,6 +32,8 @@ beforeAll(async () => {
   });
 });
 afterAll(() => t.close());
+// SAML assertions are also checked against the real time: each test starts near it again.
+afterEach(() => clock.set(new Date()));
 
 const cookieName = 'sac_session';
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
