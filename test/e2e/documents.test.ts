@@ -64,5 +64,6 @@ describe('application PDF from the receipt page', () => {
     } finally {
       await context.close();
     }
-  });
+    // A whole journey in a browser: generous on a loaded machine.
+  }, 120_000);
 });
