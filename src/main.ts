@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import type { Config } from './config/index.ts';
 import { buildJobRegistry, periodicJobs } from './jobs.ts';
+import { startDemoFachverfahren } from './modules/delivery/fit/demo-process.ts';
 import { demoStaffBanner } from './modules/staff/demo/seed.ts';
 import { createDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
@@ -44,6 +45,9 @@ export async function serve(config: Config, log: Logger, opts: ServeOptions): Pr
     if (config.demo) {
       process.stdout.write(`\nSAC demo is ready: ${url}/magdeburg  (database: ${database.kind})\n\n`);
       if (demo) process.stdout.write(`${demoStaffBanner(demo.staff, url)}\n`);
+      // The demo Fachverfahren (examples/fachverfahren): a child process using SAC's public API, stopped first.
+      const fv = startDemoFachverfahren({ sacUrl: `http://127.0.0.1:${config.port}`, dataDir: config.dataDir, log });
+      stops.unshift(() => fv.stop());
     }
   }
   if (opts.worker) {

@@ -1,4 +1,5 @@
 import { seedDemoCatalog } from '../modules/catalog/demo/seed.ts';
+import { seedDemoFit } from '../modules/delivery/fit/demo-seed.ts';
 import { seedDemoDeliveryRoutes } from '../modules/delivery/routes-config/demo-seed.ts';
 import { publishShippedAssistants } from '../modules/forms/assistants-store/ops/publish-shipped-assistants.ts';
 import { seedDemoPayments } from '../modules/payment/demo/seed.ts';
@@ -13,6 +14,7 @@ export async function seedDemo(deps: Deps): Promise<{ staff: DemoStaffCredential
   await seedDemoCatalog(deps, tenantIds);
   await publishShippedAssistants(deps.database);
   await seedDemoDeliveryRoutes(deps, tenantIds);
+  await seedDemoFit(deps, tenantIds);
   await seedDemoPayments(deps, tenantIds);
   await seedDemoStaffOidc(deps, tenantIds);
   return { staff: await seedDemoStaff(deps, tenantIds) };

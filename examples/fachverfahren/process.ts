@@ -1,0 +1,135 @@
+// Receiving one submission: fetch, decrypt, check the SHA-512 hashes, acknowledge with a signed SET.
+import { decrypt, type KeySet, sha512, signSet, tagOf } from './crypto.ts';
+import type { SacApi } from './sac-api.ts';
+
+export interface Received {
+  submissionId: string;
+  caseId: string;
+  reference: string;
+  service: string;
+  receivedAt: string;
+  attachments: { filename: string; mimeType: string; size: number }[];
+  hashesOk: boolean;
+  /** What we did: accepted (then in_progress, completed) or rejected. */
+  stage: 'accepted' | 'in_progress' | 'completed' | 'rejected';
+  stageAt: string;
+  /** The form answers — held only in memory, for the page. */
+  data?: Record<string, unknown>;
+}
+
+interface Metadata {
+  contentStructure: {
+    data: { hash: { content: string } };
+    attachments: { attachmentId: string; hash: { content: string }; filename?: string; mimeType: string }[];
+  };
+  publicServiceType: { identifier: string; name?: string };
+  additionalReferenceInfo?: { senderReference?: string };
+}
+
+export async function receive(
+  api: SacApi,
+  keys: KeySet,
+  destinationId: string,
+  submissionId: string,
+): Promise<Received> {
+  const s = await api.submission(submissionId);
+  const attachments = new Map<string, string>();
+  for (const id of s.attachments) attachments.set(id, await api.attachment(submissionId, id));
+  const metadata = JSON.parse(
+    new TextDecoder().decode((await decrypt(s.encryptedMetadata, keys.encryptionPrivate)).bytes),
+  ) as Metadata;
+  const data = (await decrypt(s.encryptedData, keys.encryptionPrivate)).bytes;
+  const problems: string[] = [];
+  if (sha512(data) !== metadata.contentStructure.data.hash.content) problems.push('Fachdaten');
+  const files: Received['attachments'] = [];
+  for (const announced of metadata.contentStructure.attachments) {
+    const jwe = attachments.get(announced.attachmentId);
+    if (!jwe) {
+      problems.push(`Anlage ${announced.attachmentId} fehlt`);
+      continue;
+    }
+    const bytes = (await decrypt(jwe, keys.encryptionPrivate)).bytes;
+    if (sha512(bytes) !== announced.hash.content) problems.push(`Anlage ${announced.attachmentId}`);
+    files.push({
+      filename: announced.filename ?? announced.attachmentId,
+      mimeType: announced.mimeType,
+      size: bytes.length,
+    });
+  }
+  const hashesOk = problems.length === 0;
+  const set = await signSet(keys, {
+    destinationId,
+    submissionId,
+    caseId: s.caseId,
+    event: hashesOk ? 'accept-submission' : 'reject-submission',
+    body: hashesOk
+      ? {
+          authenticationTags: {
+            metadata: tagOf(s.encryptedMetadata),
+            data: tagOf(s.encryptedData),
+            attachments: Object.fromEntries([...attachments].map(([id, jwe]) => [id, tagOf(jwe)])),
+          },
+        }
+      : {
+          problems: [
+            {
+              type: 'https://schema.fitko.de/fit-connect/events/problems/incorrect-hash',
+              title: 'Prüfsumme stimmt nicht',
+              detail: 'Ihr Antrag kam beschädigt an. Bitte stellen Sie ihn erneut.',
+            },
+          ],
+        },
+  });
+  await api.postEvent(submissionId, set);
+  let parsed: Record<string, unknown> | undefined;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(data)) as Record<string, unknown>;
+  } catch {
+    parsed = undefined;
+  }
+  const now = new Date().toISOString();
+  return {
+    submissionId,
+    caseId: s.caseId,
+    reference: metadata.additionalReferenceInfo?.senderReference ?? submissionId,
+    service: metadata.publicServiceType.name ?? metadata.publicServiceType.identifier,
+    receivedAt: now,
+    attachments: files,
+    hashesOk,
+    stage: hashesOk ? 'accepted' : 'rejected',
+    stageAt: now,
+    ...(parsed ? { data: parsed } : {}),
+  };
+}
+
+/** The next feedback step of an accepted submission once `delayMs` has passed since the last one. */
+export async function advance(api: SacApi, r: Received, delayMs: number): Promise<boolean> {
+  if (Date.now() - new Date(r.stageAt).getTime() < delayMs) return false;
+  if (r.stage === 'accepted') {
+    await api.status(
+      r.submissionId,
+      'in_progress',
+      'Das Standesamt bearbeitet Ihren Antrag.',
+      `${r.submissionId}:in_progress`,
+    );
+    r.stage = 'in_progress';
+  } else if (r.stage === 'in_progress') {
+    await api.message(
+      r.submissionId,
+      'Ihr Antrag ist abgeschlossen',
+      `Guten Tag,\n\nIhr Antrag ${r.reference} ist bearbeitet. Die Urkunde wird Ihnen per Post zugesandt.\n\nIhr Standesamt (Demo-Fachverfahren)`,
+      `${r.submissionId}:message`,
+    );
+    await api.status(
+      r.submissionId,
+      'completed',
+      'Die Urkunde ist ausgestellt und wird per Post versandt.',
+      `${r.submissionId}:completed`,
+    );
+    r.stage = 'completed';
+  } else {
+    return false;
+  }
+  r.stageAt = new Date().toISOString();
+  return true;
+}
