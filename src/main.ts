@@ -46,8 +46,11 @@ export async function serve(config: Config, log: Logger, opts: ServeOptions): Pr
       process.stdout.write(`\nSAC demo is ready: ${url}/magdeburg  (database: ${database.kind})\n\n`);
       if (demo) process.stdout.write(`${demoStaffBanner(demo.staff, url)}\n`);
       // The demo Fachverfahren (examples/fachverfahren): a child process using SAC's public API, stopped first.
-      const fv = startDemoFachverfahren({ sacUrl: `http://127.0.0.1:${config.port}`, dataDir: config.dataDir, log });
-      stops.unshift(() => fv.stop());
+      // SAC_DEMO_FACHVERFAHREN=0 skips it (e.g. tests that kill SAC, or a second demo instance).
+      if (process.env.SAC_DEMO_FACHVERFAHREN !== '0') {
+        const fv = startDemoFachverfahren({ sacUrl: `http://127.0.0.1:${config.port}`, dataDir: config.dataDir, log });
+        stops.unshift(() => fv.stop());
+      }
     }
   }
   if (opts.worker) {

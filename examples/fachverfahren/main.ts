@@ -42,17 +42,48 @@ const save = () =>
     { mode: 0o600 },
   );
 
-async function credentials(): Promise<SacCredentials> {
+/** The credentials file the SAC demo seed writes: one destination and client per demo municipality. */
+interface CredentialsFile {
+  apiUrl: string;
+  feedbackUrl: string;
+  destinations?: (Omit<SacCredentials, 'apiUrl' | 'feedbackUrl'> & { tenant: string; tenantName?: string })[];
+  /** Older single-destination form. */
+  destinationId?: string;
+  clientId?: string;
+  clientSecret?: string;
+}
+
+interface Destination {
+  tenant: string;
+  tenantName: string;
+  destinationId: string;
+  api: SacApi;
+  registered: boolean;
+}
+
+async function destinations(): Promise<Destination[]> {
   const file = path.join(dataDir, 'sac-credentials.json');
   while (!existsSync(file)) await new Promise((r) => setTimeout(r, 1000));
-  return JSON.parse(readFileSync(file, 'utf8')) as SacCredentials;
+  const c = JSON.parse(readFileSync(file, 'utf8')) as CredentialsFile;
+  const list = c.destinations ?? [
+    { tenant: '', destinationId: c.destinationId!, clientId: c.clientId!, clientSecret: c.clientSecret! },
+  ];
+  return list.map((d) => ({
+    tenant: d.tenant,
+    tenantName: d.tenantName ?? d.tenant,
+    destinationId: d.destinationId,
+    api: new SacApi(sacUrl, { ...d, apiUrl: c.apiUrl, feedbackUrl: c.feedbackUrl }),
+    registered: false,
+  }));
 }
 
 async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
-  const creds = await credentials();
+  const all = await destinations();
+  // One key pair for the whole program, registered at every destination (one Standesamt software serving
+  // several municipalities); SAC encrypts each destination's submissions to the key registered there.
   const keys = await loadOrCreateKeys(path.join(dataDir, 'keys.json'), keyBits);
-  const api = new SacApi(sacUrl, creds);
+  const byDestination = new Map(all.map((d) => [d.destinationId, d]));
 
   const server = createServer((req, res) => {
     if (req.method !== 'GET' || (req.url !== '/' && req.url !== '/index.html')) {
@@ -64,39 +95,56 @@ async function main(): Promise<void> {
         'content-type': 'text/html; charset=utf-8',
         'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
       })
-      .end(renderPage(received, creds.destinationId));
+      .end(renderPage(received, all));
   });
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const listened = await new Promise<boolean>((resolve) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      log('status page could not listen; exiting', { port, code: error.code, error: error.message });
+      resolve(false);
+    });
+    server.listen(port, host, () => resolve(true));
+  });
+  if (!listened) process.exit(1);
   const address = server.address();
   const listening = typeof address === 'object' && address ? address.port : port;
   log('status page listening', { url: `http://${host}:${listening}/` });
 
-  let registered = false;
   let stopping = false;
   const tick = async () => {
-    if (!registered) {
-      await api.registerKeys(keys.encryptionPublic, keys.signingPublic);
-      registered = true;
-      log('keys registered', { destinationId: creds.destinationId });
-    }
-    for (const s of await api.pending()) {
-      if (received.some((r) => r.submissionId === s.submissionId)) continue;
+    for (const d of all) {
       try {
-        const r = await receive(api, keys, creds.destinationId, s.submissionId);
-        received.push(r);
-        save();
-        log(r.hashesOk ? 'submission accepted' : 'submission rejected (hash mismatch)', {
-          submissionId: r.submissionId,
-        });
+        if (!d.registered) {
+          await d.api.registerKeys(keys.encryptionPublic, keys.signingPublic);
+          d.registered = true;
+          log('keys registered', { tenant: d.tenant, destinationId: d.destinationId });
+        }
+        for (const s of await d.api.pending()) {
+          if (received.some((r) => r.submissionId === s.submissionId)) continue;
+          try {
+            const r = { ...(await receive(d.api, keys, d.destinationId, s.submissionId)), tenant: d.tenant };
+            received.push(r);
+            save();
+            log(r.hashesOk ? 'submission accepted' : 'submission rejected (hash mismatch)', {
+              tenant: d.tenant,
+              submissionId: r.submissionId,
+            });
+          } catch (error) {
+            log('submission could not be processed', {
+              submissionId: s.submissionId,
+              error: (error as Error).message,
+            });
+          }
+        }
       } catch (error) {
-        log('submission could not be processed', { submissionId: s.submissionId, error: (error as Error).message });
+        log('poll failed', { tenant: d.tenant, error: (error as Error).message });
       }
     }
     for (const r of received) {
+      const d = byDestination.get(r.destinationId) ?? all[0]!;
       try {
-        if (!(await advance(api, r, stepDelayMs))) continue;
+        if (!(await advance(d.api, r, stepDelayMs))) continue;
         save();
-        log('status posted', { submissionId: r.submissionId, stage: r.stage });
+        log('status posted', { tenant: d.tenant, submissionId: r.submissionId, stage: r.stage });
       } catch (error) {
         log('feedback failed', { submissionId: r.submissionId, error: (error as Error).message });
       }
@@ -121,6 +169,14 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+}
+
+// Started by SAC with an IPC channel: exit as soon as SAC is gone (even after SIGKILL). Standalone: no channel.
+if (process.channel) {
+  process.once('disconnect', () => {
+    log('SAC is gone; exiting');
+    process.exit(0);
+  });
 }
 
 main().catch((error) => {

@@ -4,6 +4,9 @@ import type { SacApi } from './sac-api.ts';
 
 export interface Received {
   submissionId: string;
+  /** The destination it came from and its municipality (slug), for the page and the feedback client. */
+  destinationId: string;
+  tenant?: string;
   caseId: string;
   reference: string;
   service: string;
@@ -90,6 +93,7 @@ export async function receive(
   const now = new Date().toISOString();
   return {
     submissionId,
+    destinationId,
     caseId: s.caseId,
     reference: metadata.additionalReferenceInfo?.senderReference ?? submissionId,
     service: metadata.publicServiceType.name ?? metadata.publicServiceType.identifier,

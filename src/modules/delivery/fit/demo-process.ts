@@ -16,6 +16,8 @@ export interface DemoFachverfahren {
 /**
  * Starts the demo Fachverfahren (`examples/fachverfahren`) as a child process talking to SAC at `sacUrl`
  * (demo mode only). Its JSON log lines go to SAC's log; `env` overrides its settings (tests: short intervals).
+ * It is spawned with an IPC channel and exits when the channel closes, so it never outlives SAC; if its port
+ * is taken it logs that and exits, SAC keeps serving.
  */
 export function startDemoFachverfahren(options: {
   sacUrl: string;
@@ -33,8 +35,12 @@ export function startDemoFachverfahren(options: {
       ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('FV_'))),
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel is the lifeline: when SAC dies (even by SIGKILL) it closes and the program exits.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  // SAC must not wait for the child to exit, nor crash on a broken channel.
+  child.on('error', (error) => options.log.warn({ err: { message: error.message } }, 'demo fachverfahren error'));
+  child.channel?.unref();
   const forward = (stream: NodeJS.ReadableStream | null, level: 'info' | 'warn') => {
     let buffer = '';
     stream?.setEncoding('utf8');
