@@ -8,9 +8,10 @@
  *
  * 1. Halberstadt offers the shipped **Urkundenbestellung**. BENCH_DELIVERIES (default 100) realistic,
  *    paid submissions are stored as submitApplication leaves them (test/documents/setup.ts: fixture answers,
- *    two encrypted uploads, Kassenzeichen) and released in one transaction each through the lifecycle
- *    (`awaiting_payment → paid → ready_for_delivery`; the transition hook creates the delivery and its
- *    `delivery.send` job, as in production). The release rate is reported too.
+ *    Kassenzeichen; the fixture has no uploads, so the files are the PDF and the XÖV XML) and released in
+ *    one transaction each through the lifecycle (`awaiting_payment → paid → ready_for_delivery`; the
+ *    transition hook creates the delivery and its `delivery.send` job, as in production). The release rate is
+ *    reported too.
  * 2. **Webhook**: the route posts to a node:http receiver on 127.0.0.1 that verifies every HMAC
  *    (`verifyWebhook`) and counts distinct delivery ids. A real `Worker` (BENCH_CONCURRENCY, default 8)
  *    with the real `delivery.send` job runs until every delivery is `delivered`: build the payload
