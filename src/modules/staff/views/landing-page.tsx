@@ -46,6 +46,35 @@ function CaseworkerSection({ tenant }: { tenant: TenantEntry }) {
   );
 }
 
+/** What a tenant admin (or the operator) may open for one municipality; each page checks the role itself. */
+export function tenantAdminLinks(slug: string): Array<{ href: string; label: string }> {
+  return [
+    { href: `/admin/${slug}/zahlungen`, label: 'Zahlungen' },
+    { href: `/admin/${slug}/zustellwege`, label: 'Zustellwege' },
+    { href: `/admin/${slug}/verwaltungskonto`, label: 'Anmeldung mit dem Konto der Verwaltung' },
+  ];
+}
+
+/** The operator's own pages across all municipalities. */
+export const operatorLinks: Array<{ href: string; label: string }> = [
+  { href: '/admin/zustellungen', label: 'Zustellungen (Betrieb)' },
+];
+
+function LinkList({ links, name }: { links: Array<{ href: string; label: string }>; name?: string }) {
+  return (
+    <ul class="kern-list kern-list--bullet">
+      {links.map((l) => (
+        <li key={l.href}>
+          <a class="kern-link" href={l.href}>
+            {l.label}
+            {name && <span class="kern-sr-only"> – {name}</span>}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function AdminSection({ tenant }: { tenant: TenantEntry }) {
   return (
     <section class="kern-stack" aria-labelledby={`verwaltung-${tenant.slug}`}>
@@ -61,6 +90,7 @@ function AdminSection({ tenant }: { tenant: TenantEntry }) {
           Zur Verwaltung der {tenant.name}
         </a>
       </p>
+      <LinkList links={tenantAdminLinks(tenant.slug)} name={tenant.name} />
     </section>
   );
 }
@@ -101,11 +131,21 @@ export function StaffLandingPage(props: {
             Als Betrieb verwalten Sie Kommunen, die Assistenten-Bibliothek, den Leistungskatalog, Übermittlungen,
             Benutzerkonten und das Protokoll für alle Kommunen.
           </p>
-          <p class="kern-body">
-            <a class="kern-link" href="/admin">
-              Zur Administration
-            </a>
-          </p>
+          <ul class="kern-list kern-list--bullet">
+            <li>
+              <a class="kern-link" href="/admin">
+                Zur Administration
+              </a>
+            </li>
+            {operatorLinks.map((l) => (
+              <li key={l.href}>
+                <a class="kern-link" href={l.href}>
+                  {l.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <p class="kern-body">Kommunen:</p>
           <ul class="kern-list kern-list--bullet">
             {props.allTenants.map((t) => (
               <li key={t.id}>{t.name}</li>
@@ -121,7 +161,7 @@ export function StaffLandingPage(props: {
   );
 }
 
-/** `/admin` and `/admin/:tenant`: the municipalities the account may administer (entry points follow later). */
+/** `/admin` and `/admin/:tenant`: per municipality the account may administer, the pages it may open. */
 export function AdminPage(props: { ctx: PageContext; csrf: string; staff: StaffPrincipal; tenants: TenantEntry[] }) {
   return (
     <StaffFrame
@@ -131,25 +171,27 @@ export function AdminPage(props: { ctx: PageContext; csrf: string; staff: StaffP
     >
       <h1 class="kern-heading-large">Administration</h1>
       {props.staff.operator && (
-        <p class="kern-body">
-          Betrieb: Kommunen, Assistenten-Bibliothek, Katalogimport, Übermittlungen, Benutzerkonten und Protokoll folgen
-          in späteren Ausbaustufen.
-        </p>
+        <section class="kern-stack" aria-labelledby="admin-betrieb">
+          <h2 class="kern-heading-medium" id="admin-betrieb">
+            Betrieb: alle Kommunen
+          </h2>
+          <LinkList links={operatorLinks} />
+          <p class="kern-body">
+            Kommunen, Assistenten-Bibliothek, Katalogimport, Benutzerkonten und Protokoll folgen in späteren
+            Ausbaustufen.
+          </p>
+        </section>
       )}
       <h2 class="kern-heading-medium">Kommunen</h2>
-      <ul class="kern-list kern-list--bullet">
-        {props.tenants.map((t) => (
-          <li key={t.id}>
-            <a class="kern-link" href={`/admin/${t.slug}`}>
-              {t.name}
-            </a>
-            : Leistungen, Gebühren, zuständige Stellen, Übermittlungswege, Erscheinungsbild;{' '}
-            <a class="kern-link" href={`/admin/${t.slug}/verwaltungskonto`}>
-              Anmeldung mit dem Konto der Verwaltung
-            </a>
-          </li>
-        ))}
-      </ul>
+      {props.tenants.map((t) => (
+        <section key={t.id} class="kern-stack" aria-labelledby={`admin-${t.slug}`}>
+          <h3 class="kern-heading-small" id={`admin-${t.slug}`}>
+            {t.name}
+          </h3>
+          <p class="kern-body">Leistungen, Gebühren, zuständige Stellen, Übermittlungswege, Erscheinungsbild:</p>
+          <LinkList links={tenantAdminLinks(t.slug)} name={t.name} />
+        </section>
+      ))}
       <LogoutForms csrf={props.csrf} />
     </StaffFrame>
   );
