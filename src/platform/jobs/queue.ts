@@ -140,15 +140,25 @@ export async function claim(executor: Executor, options: ClaimOptions): Promise<
   const now = options.now;
   const lockedUntil = new Date(now.getTime() + options.leaseMs);
   const kindFilter = options.kinds ? sql`and kind in (${sql.join(options.kinds)})` : sql``;
+  // Two separately indexed scans (pending by run_at; running by locked_until) instead of one OR, which
+  // PostgreSQL can only answer with a full scan: the claim stays flat as the queue grows (bench/queue.ts).
   const result = await sql<JobRow>`
-    with due as (
-      select id from jobs
-      where ((state = 'pending' and run_at <= ${now})
-          or (state = 'running' and locked_until < ${now} and attempts < max_attempts))
-        ${kindFilter}
+    with pending_due as (
+      select id, run_at from jobs
+      where state = 'pending' and run_at <= ${now} ${kindFilter}
       order by run_at, id
       limit ${options.limit}
       for update skip locked
+    ), lease_expired as (
+      select id, run_at from jobs
+      where state = 'running' and locked_until < ${now} and attempts < max_attempts ${kindFilter}
+      order by locked_until, id
+      limit ${options.limit}
+      for update skip locked
+    ), due as (
+      select id from (select * from pending_due union all select * from lease_expired) candidates
+      order by run_at, id
+      limit ${options.limit}
     )
     update jobs set
       state = 'running',
