@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,22 +111,32 @@ const alive = (pid: number) => {
 
 describe('demo Fachverfahren process', { timeout: 90_000 }, () => {
   it('exits when its parent is killed with SIGKILL', async () => {
+    // A stand-in SAC API that answers every call with success: the program keeps polling without a word,
+    // so nothing but the closed IPC channel can tell it that its parent is gone.
+    const sac = createHttpServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ access_token: 'demo', expires_in: 3600, submissions: [] }));
+    });
+    await new Promise<void>((r) => sac.listen(0, '127.0.0.1', r));
+    const sacUrl = `http://127.0.0.1:${(sac.address() as { port: number }).port}`;
+    try {
+      await orphanCheck(sacUrl);
+    } finally {
+      sac.close();
+    }
+  });
+
+  async function orphanCheck(sacUrl: string) {
     const parent = spawn(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(import.meta.dirname, 'demo-seed-orphan.fixture.ts'),
-        'http://127.0.0.1:9',
-        t.config.dataDir,
-        '0',
-      ],
+      ['--import', 'tsx', path.join(import.meta.dirname, 'demo-seed-orphan.fixture.ts'), sacUrl, t.config.dataDir, '0'],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const lines: string[] = [];
     parent.stdout.on('data', (c: Buffer) => lines.push(...c.toString().split('\n').filter(Boolean)));
     const { pid } = (await waitForLine(lines, 'fv pid')) as { pid: number };
     await waitForLine(lines, 'status page listening');
+    await waitForLine(lines, 'keys registered');
     expect(alive(pid)).toBe(true);
     parent.kill('SIGKILL');
     const end = Date.now() + 30_000;
@@ -133,7 +144,7 @@ describe('demo Fachverfahren process', { timeout: 90_000 }, () => {
     const survived = alive(pid);
     if (survived) process.kill(pid, 'SIGKILL');
     expect(survived).toBe(false);
-  });
+  }
 
   it('logs a port already in use and exits, leaving its parent running', async () => {
     const blocker: Server = createServer();
