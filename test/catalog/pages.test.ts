@@ -37,7 +37,7 @@ describe('portal and service pages', () => {
     expect(html).toContain('Welche Unterlagen werden benötigt?');
     expect(html).toContain('Welche Gebühren fallen an?');
     expect(html).toContain('10,00 €');
-    expect(html).toContain('Basisregistrierung');
+    expect(html).toContain('Substanziell'); // the demo's Urkundenbestellung in Magdeburg needs an eID-level login
     expect(html).toContain('Standesamt Magdeburg');
     expect(html).toMatch(/<a class="kern-btn kern-btn--primary" href="\/magdeburg\/antrag\/urkundenbestellung">/);
     const headings = [...html.matchAll(/<h([1-6])/g)].map((m) => Number(m[1]));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { seedDemoCatalog } from '../../src/modules/catalog/demo/seed.ts';
+import { allTenants } from '../../src/platform/db/scope.ts';
 import { createTestApp } from '../helpers/app.ts';
 
 /**
@@ -37,6 +38,13 @@ export interface TestServer {
 export async function startServer(): Promise<TestServer> {
   const t = await createTestApp();
   await seedDemoCatalog(t.deps, t.tenantIds);
+  // The shared server exercises the form mechanics of every assistant without a login; trust levels,
+  // step-up and pre-fill run in test/e2e/identity.test.ts on a server with the demo's real offering rules.
+  await t.deps.database.db
+    .updateTable('offerings')
+    .set({ trust_level: 'none', anonymous_allowed: true })
+    .modifyEnd(allTenants)
+    .execute();
   const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
   return { baseUrl: address, url: (path) => address + path, close: () => t.close() };
 }
