@@ -49,6 +49,8 @@ export interface SubmissionEventsTable {
   actor: string;
   reason: string | null;
   note: string | null;
+  /** Insertion order; breaks ties between events with the same `at`. */
+  seq: Generated<string | number>;
 }
 
 export interface SubmissionStateTransitionsTable {

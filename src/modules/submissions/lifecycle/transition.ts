@@ -116,7 +116,7 @@ export async function listEvents(
     .selectAll()
     .where('submission_id', '=', submissionId)
     .orderBy('at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
   return rows.map((r) => ({
     id: r.id,
