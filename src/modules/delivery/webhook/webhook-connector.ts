@@ -29,9 +29,44 @@ export interface WebhookConnector extends Connector<WebhookOptions> {
 }
 
 /** Turns a failed attempt into the error the outbox records: reason plus the receiver's excerpt, no data. */
+/** Keys of a receiver's JSON error answer that name *what* was wrong (codes, paths), not the submitted values. */
+const SAFE_ANSWER_KEYS = new Set(['error', 'code', 'type', 'title', 'path', 'pointer', 'field', 'name', 'reason']);
+/** A value worth keeping: short, no '@', no run of three digits (dates, phone numbers, ids of people). */
+const SAFE_ANSWER_VALUE = /^[\p{L}\w/.#:[\]\- ]{1,80}$/u;
+
+/**
+ * What of a receiver's error answer may be stored with the delivery and shown to operators (F-06: the
+ * reason, never personal data — a receiver may echo submitted values). JSON answers keep the values of
+ * well-known error keys (also inside `errors` / `invalid-params` lists) that look like codes or field
+ * paths; anything else is reduced to its length.
+ */
+export function safeAnswerSummary(excerpt: string | undefined): string | undefined {
+  const text = excerpt?.trim();
+  if (!text) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return `${text.length} Zeichen Text (nicht gespeichert)`;
+  }
+  const kept: string[] = [];
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 2 || kept.length >= 6 || !value || typeof value !== 'object') return;
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      if (Array.isArray(v) && (key === 'errors' || key === 'invalid-params'))
+        for (const item of v) visit(item, depth + 1);
+      else if (typeof v === 'string' && SAFE_ANSWER_KEYS.has(key) && SAFE_ANSWER_VALUE.test(v) && !/\d{3}|@/.test(v)) {
+        kept.push(`${key}=${v}`);
+      }
+    }
+  };
+  visit(parsed, 0);
+  return kept.length > 0 ? kept.join(', ') : 'JSON ohne lesbaren Grund (nicht gespeichert)';
+}
+
 function attemptError(attempt: WebhookAttempt): DeliveryAttemptError {
-  const excerpt = attempt.responseExcerpt?.replace(/\s+/g, ' ').trim();
-  const reason = excerpt ? `${attempt.reason} – Antwort: ${excerpt}` : attempt.reason;
+  const summary = safeAnswerSummary(attempt.responseExcerpt);
+  const reason = summary ? `${attempt.reason} – Antwort: ${summary}` : attempt.reason;
   return new DeliveryAttemptError(reason, attempt.outcome === 'retryable');
 }
 
