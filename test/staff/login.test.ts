@@ -42,7 +42,7 @@ describe('staff login with password and TOTP', () => {
     expect(adminLanding.body).not.toContain('Magdeburg');
     const adminPage = await admin.get('/admin');
     expect(adminPage.statusCode).toBe(200);
-    expect(adminPage.body).toContain('href="/admin/halberstadt"');
+    expect(adminPage.body).toContain('href="/admin/halberstadt/zahlungen"');
     expect(adminPage.body).not.toContain('magdeburg');
 
     const operator = await logIn(app, app.account('operator', null));
@@ -52,7 +52,7 @@ describe('staff login with password and TOTP', () => {
       expect(opLanding.body).toContain(name);
     const opAdmin = await operator.get('/admin');
     for (const slug of ['magdeburg', 'halberstadt', 'wernigerode', 'unstruttal'])
-      expect(opAdmin.body).toContain(`href="/admin/${slug}"`);
+      expect(opAdmin.body).toContain(`href="/admin/${slug}/zahlungen"`);
   });
 
   it('without login /backoffice and /admin lead to the login page', async () => {
