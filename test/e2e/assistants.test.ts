@@ -31,7 +31,9 @@ describe('shipped assistants in the browser', () => {
   });
 
   for (const id of assistantIds) {
-    it(`${id}: error state, every step, check page and receipt are accessible; the journey ends with a reference`, async () => {
+    it(`${id}: error state, every step, check page and receipt are accessible; the journey ends with a reference`, {
+      timeout: 120_000,
+    }, async () => {
       const def = loadDefinition(id);
       const { tenant } = journeys[id]!;
       const context = await browser.newContext({ locale: 'de-DE' });
