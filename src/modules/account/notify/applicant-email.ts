@@ -1,6 +1,7 @@
 import type { Deps } from '../../../platform/deps.ts';
 import type { AssistantDefinition } from '../../forms/definition/types.ts';
 import type { Answers } from '../../forms/engine/index.ts';
+import { emailInAnswers } from '../../submissions/applicant-email.ts';
 
 /**
  * The e-mail address the applicant gave in the answers: the first field of type `email` that has a value
@@ -12,9 +13,6 @@ export function applicantEmail(
   submission: { id: string; answers: string },
 ): string | undefined {
   const answers = deps.cipher.decryptJson<Answers>(submission.answers, submission.id);
-  const field = definition.steps
-    .flatMap((step) => step.fields)
-    .find((candidate) => candidate.type === 'email' && typeof answers[candidate.id] === 'string');
-  const value = field ? (answers[field.id] as string).trim() : '';
+  const value = emailInAnswers(definition, answers)?.trim() ?? '';
   return value === '' ? undefined : value;
 }

@@ -3,6 +3,7 @@ import { defineJob, type Executor, type JobDefinition, PermanentJobError } from 
 import { findPublishedDefinition } from '../../forms/assistants-store/repo.ts';
 import type { Answers } from '../../forms/engine/index.ts';
 import { localize } from '../../forms/engine/index.ts';
+import { emailInAnswers } from '../../submissions/applicant-email.ts';
 
 export const EXPIRY_NOTICE_JOB = 'payment.expiry-notice';
 
@@ -55,17 +56,15 @@ export function defineExpiryNoticeJob(deps: Deps): JobDefinition<ExpiryNoticePay
       );
       if (!definition) throw new PermanentJobError('definition not found');
       const answers = deps.cipher.decryptJson<Answers>(submission.answers, submission.id);
-      const emailField = definition.steps
-        .flatMap((step) => step.fields)
-        .find((field) => field.type === 'email' && typeof answers[field.id] === 'string');
-      if (!emailField) return;
+      const email = emailInAnswers(definition, answers);
+      if (email === undefined) return;
       const mail = expiryNoticeText({
         tenantName: submission.name,
         title: localize(definition.title, 'de'),
         reference: submission.reference,
         hours: deps.config.paymentExpiryHours,
       });
-      await deps.mailer.send({ to: answers[emailField.id] as string, ...mail });
+      await deps.mailer.send({ to: email, ...mail });
     },
     { maxAttempts: 8 },
   );

@@ -2,6 +2,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { defineJob, type Executor, type JobDefinition, PermanentJobError } from '../../../platform/jobs/index.ts';
 import { findPublishedDefinition } from '../../forms/assistants-store/repo.ts';
 import type { Answers } from '../../forms/engine/index.ts';
+import { emailInAnswers } from '../applicant-email.ts';
 import { confirmationMailText } from './confirmation-mail-text.ts';
 
 export const CONFIRMATION_MAIL_JOB = 'submission.confirmation-mail';
@@ -56,10 +57,8 @@ export function defineConfirmationMailJob(deps: Deps): JobDefinition<Confirmatio
       );
       if (!definition) throw new PermanentJobError('definition not found');
       const answers = deps.cipher.decryptJson<Answers>(submission.answers, submission.id);
-      const emailField = definition.steps
-        .flatMap((step) => step.fields)
-        .find((field) => field.type === 'email' && typeof answers[field.id] === 'string');
-      if (!emailField) return;
+      const email = emailInAnswers(definition, answers);
+      if (email === undefined) return;
       const mail = confirmationMailText({
         lang: submission.language,
         tenantName: submission.name,
@@ -68,7 +67,7 @@ export function defineConfirmationMailJob(deps: Deps): JobDefinition<Confirmatio
         receiptUrl: `${deps.config.baseUrl}/${submission.slug}/antrag/${submission.assistant_id}/eingang/${submission.reference}`,
         ...(submission.citizen_account_id ? { accountUrl: `${deps.config.baseUrl}/konto/antraege` } : {}),
       });
-      await deps.mailer.send({ to: answers[emailField.id] as string, ...mail });
+      await deps.mailer.send({ to: email, ...mail });
     },
     { maxAttempts: MAX_ATTEMPTS },
   );
