@@ -1,4 +1,5 @@
 import { defineCitizenNotificationJob } from './modules/account/notify/notification-job.ts';
+import { createFitRetentionJob, FIT_RETENTION_JOB } from './modules/delivery/fit/retention.ts';
 import { createDeliveryJob } from './modules/delivery/outbox/deliver-job.ts';
 import { createDraftExpiryJob } from './modules/forms/drafts/jobs/index.ts';
 import { createUploadCleanupJob } from './modules/forms/uploads/index.ts';
@@ -27,6 +28,7 @@ export function buildJobRegistry(deps: Deps): JobRegistry {
     createDeliveryJob(deps),
     createDraftExpiryJob(deps),
     createRateLimitPruneJob(deps),
+    createFitRetentionJob(deps),
     ...definePaymentJobs(deps),
   ]);
 }
@@ -36,5 +38,6 @@ export const periodicJobs: PeriodicJob[] = [
   { kind: 'uploads.cleanup', everyMs: 60 * 60_000 },
   { kind: 'drafts.expire', everyMs: 60 * 60_000 },
   { kind: 'rate-limits.prune', everyMs: 60 * 60_000 },
+  { kind: FIT_RETENTION_JOB, everyMs: 60 * 60_000 },
   ...paymentPeriodicJobs,
 ];

@@ -39,6 +39,7 @@ const envSchema = z.object({
   SAC_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   SAC_DRAFT_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SAC_PAYMENT_EXPIRY_HOURS: z.coerce.number().int().min(1).max(2160).default(72),
+  SAC_FIT_UNCONFIRMED_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   SAC_OUTBOUND_ALLOW_HOSTS: z.string().default(''),
   SAC_OUTBOUND_ALLOW_HTTP: z.enum(['0', '1']).default('0'),
 });
@@ -64,6 +65,8 @@ export interface Config {
   draftTtlDays: number;
   /** Unpaid fee-bearing submissions expire after this many hours (with a notice to the citizen). */
   paymentExpiryHours: number;
+  /** FIT submissions nobody accepted or rejected lose their encrypted content after this many days. */
+  fitUnconfirmedDays: number;
   /** Hosts delivery targets may use although they resolve to internal addresses (SSRF allow-list). */
   outboundAllowHosts: string[];
   /** Allow plain `http://` delivery targets (default: https only). */
@@ -138,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: e.SAC_SESSION_ABSOLUTE_HOURS,
     draftTtlDays: e.SAC_DRAFT_TTL_DAYS,
     paymentExpiryHours: e.SAC_PAYMENT_EXPIRY_HOURS,
+    fitUnconfirmedDays: e.SAC_FIT_UNCONFIRMED_DAYS,
     outboundAllowHosts: e.SAC_OUTBOUND_ALLOW_HOSTS.split(',')
       .map((h) => h.trim())
       .filter(Boolean),

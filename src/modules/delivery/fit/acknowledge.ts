@@ -14,7 +14,7 @@ import {
 import type { AuthenticatedClient } from './credentials.ts';
 import { findDestination } from './destinations.ts';
 import { appendEvent } from './events.ts';
-import { attachmentIds, type FitSubmissionRow, findAttachment } from './store.ts';
+import { attachmentIds, deleteContent, type FitSubmissionRow, findAttachment } from './store.ts';
 
 /** How old a subscriber's SET may be when it arrives (and so how long its `jti` must be remembered). */
 export const SET_MAX_AGE_SECONDS = 600;
@@ -54,6 +54,20 @@ async function checkAuthenticationTags(
   }
 }
 
+/** 409 unless the submission still waits for a decision (submitted, content present). */
+function assertUndecided(row: Pick<FitSubmissionRow, 'status' | 'content_deleted_at'>): void {
+  if (row.status === 'submitted' && !row.content_deleted_at) return;
+  const why =
+    row.status === 'accepted'
+      ? 'bereits angenommen'
+      : row.status === 'rejected'
+        ? 'bereits zurückgewiesen'
+        : row.status === 'submitted'
+          ? 'nicht rechtzeitig angenommen oder zurückgewiesen worden; ihr Inhalt ist gelöscht'
+          : 'nicht abholbereit';
+  throw new AppError('conflict', `Die Einreichung ist ${why}.`);
+}
+
 /** The citizen-facing note of a reject-submission: the problems' details (or titles). */
 function rejectionNote(body: Record<string, unknown>): string | undefined {
   const problems = Array.isArray(body.problems) ? (body.problems as SetProblem[]) : [];
@@ -65,8 +79,9 @@ function rejectionNote(body: Record<string, unknown>): string | undefined {
  * Processes a subscriber's accept-submission or reject-submission SET: verifies it against the
  * destination's registered signing key (PS512, issuer = destination, subject = this submission, case,
  * age, optional `aud` = SAC's API), refuses a replayed `jti`, checks the authentication tags of an accept,
- * then — in one transaction — records the event, marks the FIT submission accepted/rejected and moves the
- * SAC application to `received` / `rejected` through the lifecycle.
+ * then — in one transaction — records the event, marks the FIT submission accepted/rejected, deletes its
+ * ciphertexts (as FIT-Connect does once a submission is confirmed; the SETs stay as the proof) and moves the
+ * SAC application to `received` / `rejected` through the lifecycle. A refused SET changes and deletes nothing.
  */
 export async function acknowledgeSubmission(
   deps: Deps,
@@ -104,6 +119,8 @@ export async function acknowledgeSubmission(
     .where('jti', '=', verified.payload.jti)
     .executeTakeFirst();
   if (replay) throw new AppError('validation', 'Dieses Security Event Token wurde bereits verwendet (jti).');
+  // Before the tags: a decided submission has no ciphertexts left to compare them with.
+  assertUndecided(submission);
   if (verified.event === 'accept-submission') {
     await checkAuthenticationTags(deps, submission, verified.eventBody.authenticationTags as AuthenticationTags);
   }
@@ -112,16 +129,11 @@ export async function acknowledgeSubmission(
     await deps.database.db.transaction().execute(async (trx) => {
       const current = await scoped(trx, client.tenantId)
         .selectFrom('fit_submissions')
-        .select(['status', 'sac_submission_id'])
+        .select(['status', 'sac_submission_id', 'content_deleted_at'])
         .where('id', '=', submission.id)
         .forUpdate()
         .executeTakeFirstOrThrow();
-      if (current.status !== 'submitted') {
-        throw new AppError(
-          'conflict',
-          `Die Einreichung ist bereits ${current.status === 'accepted' ? 'angenommen' : current.status === 'rejected' ? 'zurückgewiesen' : 'nicht abholbereit'}.`,
-        );
-      }
+      assertUndecided(current);
       const accepted = verified.event === 'accept-submission';
       await appendEvent(
         trx,
@@ -139,6 +151,7 @@ export async function acknowledgeSubmission(
         .set({ status: accepted ? 'accepted' : 'rejected', decided_at: now })
         .where('id', '=', submission.id)
         .execute();
+      await deleteContent(trx, client.tenantId, submission.id, now);
       if (!current.sac_submission_id) return;
       const actor = `fachverfahren:fit:${destination.id}`;
       const base = { tenantId: client.tenantId, submissionId: current.sac_submission_id, actor };

@@ -8,8 +8,8 @@ import { scoped } from '../../../platform/db/scope.ts';
 import { EVENT_URI_PREFIX, SET_ALGORITHM, SET_TYPE } from '../crypto/security-event-token.ts';
 import { serviceKey } from './service-key.ts';
 
-/** Events SAC itself issues about a submission (as the Zustelldienst). */
-export type ServiceEvent = 'create-submission' | 'submit-submission';
+/** Events SAC itself issues about a submission (as the Zustelldienst); `delete-submission` by the retention job. */
+export type ServiceEvent = 'create-submission' | 'submit-submission' | 'delete-submission';
 
 export interface SubmissionRef {
   tenantId: string;

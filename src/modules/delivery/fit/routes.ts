@@ -20,6 +20,7 @@ import {
 import { type Destination, findDestination, registerDestinationKeys, setDestinationCallback } from './destinations.ts';
 import { appendEvent, eventLog, signServiceEvents } from './events.ts';
 import { assertEncryptedPart, InvalidPartError, MAX_PART_CHARS } from './parts.ts';
+import { contentDeleted } from './retention.ts';
 import { serviceKey } from './service-key.ts';
 import {
   attachmentIds,
@@ -103,6 +104,12 @@ export function registerFitRoutes(app: FastifyInstance, deps: Deps, options: Fit
       ? await findSubmission(db, client.tenantId, client.destinationId, submissionId)
       : undefined;
     if (!row || row.status === 'incomplete') throw notFound();
+    return row;
+  };
+  /** A submission to fetch from: its content is deleted once accepted or rejected, or after the retention. */
+  const withContent = async (client: AuthenticatedClient, submissionId: string) => {
+    const row = await pickup(client, submissionId);
+    if (row.content_deleted_at || row.status !== 'submitted') throw contentDeleted(row);
     return row;
   };
   /** A submission the sending client created itself. */
@@ -234,7 +241,7 @@ export function registerFitRoutes(app: FastifyInstance, deps: Deps, options: Fit
 
       api.get<{ Params: { submissionId: string } }>('/submissions/:submissionId', async (request) => {
         const client = await requireClient(deps, request, ['subscribe']);
-        const row = await pickup(client, request.params.submissionId);
+        const row = await withContent(client, request.params.submissionId);
         return {
           destinationId: row.destination_id,
           submissionId: row.id,
@@ -251,7 +258,7 @@ export function registerFitRoutes(app: FastifyInstance, deps: Deps, options: Fit
         '/submissions/:submissionId/attachments/:attachmentId',
         async (request, reply) => {
           const client = await requireClient(deps, request, ['subscribe']);
-          const row = await pickup(client, request.params.submissionId);
+          const row = await withContent(client, request.params.submissionId);
           const content = uuid.safeParse(request.params.attachmentId).success
             ? await findAttachment(db, client.tenantId, row.id, request.params.attachmentId)
             : undefined;
@@ -341,6 +348,7 @@ export function registerFitRoutes(app: FastifyInstance, deps: Deps, options: Fit
         async (request, reply) => {
           const client = await requireClient(deps, request, ['send']);
           const row = await ownSent(client, request.params.submissionId);
+          if (row.status === 'incomplete' && row.content_deleted_at) throw contentDeleted(row);
           if (row.status !== 'incomplete') throw new AppError('conflict', 'Die Einreichung ist bereits abgeschickt.');
           const announced = JSON.parse(row.announced_attachments) as string[];
           if (!announced.includes(request.params.attachmentId)) throw notFound('Die angekündigte Anlage');
@@ -357,6 +365,7 @@ export function registerFitRoutes(app: FastifyInstance, deps: Deps, options: Fit
         async (request) => {
           const client = await requireClient(deps, request, ['send']);
           const row = await ownSent(client, request.params.submissionId);
+          if (row.status === 'incomplete' && row.content_deleted_at) throw contentDeleted(row);
           if (row.status !== 'incomplete') throw new AppError('conflict', 'Die Einreichung ist bereits abgeschickt.');
           const body = parse(submitRequest, request.body);
           const destination = await ownDestination(client, row.destination_id);

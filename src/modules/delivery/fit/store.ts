@@ -41,7 +41,10 @@ export function findSubmissionByCase(
     .executeTakeFirst();
 }
 
-/** Submissions waiting for pick-up (submitted, not yet accepted or rejected), oldest first. */
+/**
+ * Submissions waiting for pick-up (submitted, not yet accepted or rejected, content not deleted by the
+ * retention job), oldest first.
+ */
 export async function listPending(
   db: Executor,
   tenantId: string,
@@ -51,7 +54,8 @@ export async function listPending(
   const base = scoped(db, tenantId)
     .selectFrom('fit_submissions')
     .where('destination_id', '=', destinationId)
-    .where('status', '=', 'submitted');
+    .where('status', '=', 'submitted')
+    .where('content_deleted_at', 'is', null);
   const [count, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
     base
@@ -126,6 +130,7 @@ export async function insertSubmission(
       created_at: input.now,
       submitted_at: input.complete ? input.now : null,
       decided_at: null,
+      content_deleted_at: null,
     })
     .execute();
   const attachments = Object.entries(input.complete?.attachments ?? {});
@@ -175,6 +180,22 @@ export async function completeSubmission(
     })
     .where('id', '=', submissionId)
     .where('status', '=', 'incomplete')
+    .where('content_deleted_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Deletes a submission's ciphertexts: metadata and data become null, its attachment rows go. What the audit
+ * needs stays: the row with its status, the announced attachment ids and the event log. Run it inside the
+ * transaction that records why (the subscriber's SET, or SAC's delete-submission event).
+ */
+export async function deleteContent(db: Executor, tenantId: string, submissionId: string, now: Date): Promise<void> {
+  const s = scoped(db, tenantId);
+  await s
+    .updateTable('fit_submissions')
+    .set({ encrypted_metadata: null, encrypted_data: null, content_deleted_at: now })
+    .where('id', '=', submissionId)
+    .execute();
+  await s.deleteFrom('fit_attachments').where('submission_id', '=', submissionId).execute();
 }

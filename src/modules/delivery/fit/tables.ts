@@ -47,6 +47,11 @@ export interface FitSubmissionsTable {
   created_at: Date;
   submitted_at: Date | null;
   decided_at: Date | null;
+  /**
+   * When the ciphertexts (metadata, data, attachments) were deleted: at accept/reject, or by the retention
+   * job for submissions nobody confirmed (migrations/0017). Null while the content is there.
+   */
+  content_deleted_at: Date | null;
 }
 
 export interface FitAttachmentsTable {
