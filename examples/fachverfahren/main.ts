@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { loadOrCreateKeys } from './crypto.ts';
 import { renderPage } from './page.ts';
-import { advance, type Received, receive } from './process.ts';
+import { advance, logSummary, type Received, receive } from './process.ts';
 import { SacApi, type SacCredentials } from './sac-api.ts';
 
 const env = process.env;
@@ -127,6 +127,7 @@ async function main(): Promise<void> {
             log(r.hashesOk ? 'submission accepted' : 'submission rejected (hash mismatch)', {
               tenant: d.tenant,
               submissionId: r.submissionId,
+              ...logSummary(r),
             });
           } catch (error) {
             log('submission could not be processed', {

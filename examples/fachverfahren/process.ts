@@ -1,6 +1,7 @@
 // Receiving one submission: fetch, decrypt, check the SHA-512 hashes, acknowledge with a signed SET.
 import { decrypt, type KeySet, sha512, signSet, tagOf } from './crypto.ts';
 import type { SacApi } from './sac-api.ts';
+import { textsFor } from './texts.ts';
 
 export interface Received {
   submissionId: string;
@@ -10,6 +11,8 @@ export interface Received {
   caseId: string;
   reference: string;
   service: string;
+  /** The assistant (id and version) named in the decrypted data, when it is SAC's envelope. */
+  assistant?: { id: string; version: string };
   receivedAt: string;
   attachments: { filename: string; mimeType: string; size: number }[];
   hashesOk: boolean;
@@ -90,6 +93,7 @@ export async function receive(
   } catch {
     parsed = undefined;
   }
+  const assistant = assistantOf(parsed);
   const now = new Date().toISOString();
   return {
     submissionId,
@@ -97,6 +101,7 @@ export async function receive(
     caseId: s.caseId,
     reference: metadata.additionalReferenceInfo?.senderReference ?? submissionId,
     service: metadata.publicServiceType.name ?? metadata.publicServiceType.identifier,
+    ...(assistant ? { assistant } : {}),
     receivedAt: now,
     attachments: files,
     hashesOk,
@@ -106,30 +111,44 @@ export async function receive(
   };
 }
 
+/** `metadata.assistant` of SAC's `sac.submission.v1` data part, if it has that shape. */
+function assistantOf(data: Record<string, unknown> | undefined): Received['assistant'] {
+  const a = (data?.metadata as { assistant?: { id?: unknown; version?: unknown } } | undefined)?.assistant;
+  return typeof a?.id === 'string' && typeof a.version === 'string' ? { id: a.id, version: a.version } : undefined;
+}
+
+/**
+ * What the log may say about a received submission: its reference, assistant, the names (not the values)
+ * of the answered fields, the payment state and the attachments' types — no personal data.
+ */
+export function logSummary(r: Received): Record<string, unknown> {
+  const envelope = r.data as { data?: unknown; metadata?: { payment?: { status?: unknown } | null } } | undefined;
+  const answers = envelope?.data && typeof envelope.data === 'object' ? Object.keys(envelope.data).sort() : [];
+  return {
+    reference: r.reference,
+    assistantId: r.assistant?.id ?? null,
+    assistantVersion: r.assistant?.version ?? null,
+    fields: answers,
+    payment: envelope?.metadata?.payment?.status ?? null,
+    attachments: r.attachments.map((a) => a.mimeType),
+  };
+}
+
 /** The next feedback step of an accepted submission once `delayMs` has passed since the last one. */
 export async function advance(api: SacApi, r: Received, delayMs: number): Promise<boolean> {
   if (Date.now() - new Date(r.stageAt).getTime() < delayMs) return false;
+  const texts = textsFor(r.assistant?.id);
   if (r.stage === 'accepted') {
-    await api.status(
-      r.submissionId,
-      'in_progress',
-      'Das Standesamt bearbeitet Ihren Antrag.',
-      `${r.submissionId}:in_progress`,
-    );
+    await api.status(r.submissionId, 'in_progress', texts.inProgress, `${r.submissionId}:in_progress`);
     r.stage = 'in_progress';
   } else if (r.stage === 'in_progress') {
     await api.message(
       r.submissionId,
       'Ihr Antrag ist abgeschlossen',
-      `Guten Tag,\n\nIhr Antrag ${r.reference} ist bearbeitet. Die Urkunde wird Ihnen per Post zugesandt.\n\nIhr Standesamt (Demo-Fachverfahren)`,
+      `Guten Tag,\n\nIhr Antrag ${r.reference} ist bearbeitet. ${texts.outcome}\n\n${texts.office} (Demo-Fachverfahren)`,
       `${r.submissionId}:message`,
     );
-    await api.status(
-      r.submissionId,
-      'completed',
-      'Die Urkunde ist ausgestellt und wird per Post versandt.',
-      `${r.submissionId}:completed`,
-    );
+    await api.status(r.submissionId, 'completed', texts.completed, `${r.submissionId}:completed`);
     r.stage = 'completed';
   } else {
     return false;
