@@ -58,8 +58,22 @@ export interface SubmissionStateTransitionsTable {
   to_state: string;
 }
 
+/** A document of record of a released submission (documents/record.ts); `content` is encrypted. */
+export interface SubmissionDocumentsTable {
+  tenant_id: string;
+  submission_id: string;
+  role: 'application-pdf' | 'xoev-xml';
+  filename: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: string;
+  created_at: Generated<Date>;
+}
+
 export interface SubmissionTables {
   submissions: SubmissionsTable;
+  submission_documents: SubmissionDocumentsTable;
   submission_events: SubmissionEventsTable;
   submission_state_transitions: SubmissionStateTransitionsTable;
 }

@@ -56,6 +56,7 @@ export const tenantTables = new Set<string>([
   'drafts',
   'submissions',
   'submission_events',
+  'submission_documents',
   'uploads',
   'staff_roles',
   'staff_oidc_providers',

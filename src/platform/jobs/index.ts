@@ -30,6 +30,8 @@ export {
   fail,
   getJob,
   type Job,
+  LeaseLostError,
+  leaseHeld,
   type QueueDepth,
   queueDepth,
   reapExpiredLeases,

@@ -212,6 +212,19 @@ export async function complete(executor: Executor, ref: LeaseRef): Promise<boole
   return result.numUpdatedRows === 1n;
 }
 
+/** A handler's write found that its worker no longer holds the job's lease (another worker took it over). */
+export class LeaseLostError extends Error {
+  override readonly name = 'LeaseLostError';
+}
+
+/**
+ * SQL condition "this attempt still holds the job's lease": a handler adds it to its own writes (fencing), so
+ * a worker whose lease expired and was taken over cannot overwrite the new owner's state.
+ */
+export function leaseHeld(job: Pick<Job, 'id' | 'lockedBy'>) {
+  return sql<boolean>`exists (select 1 from jobs where jobs.id = ${job.id} and jobs.state = 'running' and jobs.locked_by = ${job.lockedBy})`;
+}
+
 export const maxErrorLength = 500;
 
 /**

@@ -12,6 +12,13 @@ export interface JobContext {
   signal: AbortSignal;
   /** The worker clock's time when the attempt started. */
   now: Date;
+  /**
+   * Marks the job done inside the handler's own transaction (compare-and-set on the lease), so that the
+   * handler's last write and the job's completion commit together; the worker then records nothing more.
+   * Throws `LeaseLostError` when another worker took the lease over, which rolls that transaction back.
+   * Call it only in the transaction that commits right before the handler returns. Set by the worker.
+   */
+  completeWith?: (executor: Executor) => Promise<void>;
 }
 
 export type JobHandler<P> = (payload: P, context: JobContext) => Promise<void>;

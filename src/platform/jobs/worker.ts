@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { type Clock, systemClock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
-import { claim, complete, extendLease, fail, type Job, reapExpiredLeases, releaseLease } from './queue.ts';
+import {
+  claim,
+  complete,
+  type Executor,
+  extendLease,
+  fail,
+  type Job,
+  LeaseLostError,
+  reapExpiredLeases,
+  releaseLease,
+} from './queue.ts';
 import { type JobDefinition, type JobRegistry, PermanentJobError } from './registry.ts';
 
 /** The part of a pino logger the worker uses. Log fields never carry payloads (they may hold personal data). */
@@ -11,6 +21,9 @@ export interface WorkerLogger {
   warn(fields: object, message: string): void;
   error(fields: object, message: string): void;
 }
+
+/** How often a worker looks for expired last attempts (clock time). */
+const REAP_INTERVAL_MS = 5_000;
 
 const silentLogger: WorkerLogger = { info() {}, warn() {}, error() {} };
 
@@ -56,6 +69,7 @@ export class Worker {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  private lastReapAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly database: Database,
@@ -165,8 +179,12 @@ export class Worker {
     const free = this.concurrency - this.active.size;
     if (free <= 0) return 0;
     const now = this.clock.now();
-    const reaped = await reapExpiredLeases(this.database.db, now);
-    if (reaped > 0) this.log.warn({ count: reaped }, 'jobs dead after their last lease expired');
+    // Reaping looks for crashed workers' last attempts: once per interval is enough, not on every claim.
+    if (now.getTime() - this.lastReapAt >= REAP_INTERVAL_MS || now.getTime() < this.lastReapAt) {
+      this.lastReapAt = now.getTime();
+      const reaped = await reapExpiredLeases(this.database.db, now);
+      if (reaped > 0) this.log.warn({ count: reaped }, 'jobs dead after their last lease expired');
+    }
     const jobs = await claim(this.database.db, {
       workerId: this.workerId,
       kinds: this.registry.kinds(),
@@ -202,9 +220,15 @@ export class Worker {
     heartbeat?.unref();
     try {
       if (!definition) throw new PermanentJobError(`No handler registered for job kind "${job.kind}"`);
-      await definition.handler(job.payload, { job, signal: controller.signal, now: this.clock.now() });
+      let completedByHandler = false;
+      const completeWith = async (executor: Executor) => {
+        if (!(await complete(executor, ref()))) throw new LeaseLostError('job lease was taken over');
+        completedByHandler = true;
+      };
+      await definition.handler(job.payload, { job, signal: controller.signal, now: this.clock.now(), completeWith });
       if (entry.released) return;
-      if (await complete(this.database.db, ref()))
+      if (completedByHandler) this.log.info({ jobId: job.id, kind: job.kind, attempt: job.attempts }, 'job done');
+      else if (await complete(this.database.db, ref()))
         this.log.info({ jobId: job.id, kind: job.kind, attempt: job.attempts }, 'job done');
       else this.log.warn({ jobId: job.id, kind: job.kind }, 'job finished after its lease was taken over');
     } catch (error) {

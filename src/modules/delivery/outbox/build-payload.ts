@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { scoped } from '../../../platform/db/scope.ts';
 import type { Deps } from '../../../platform/deps.ts';
+import { notFound } from '../../../platform/errors.ts';
 import type { Answers } from '../../forms/engine/index.ts';
 import { loadUpload } from '../../forms/uploads/index.ts';
 import { findPaymentSummary } from '../../payment/summary.ts';
+import {
+  decryptStoredDocuments,
+  documentsOfRecord,
+  type StoredDocumentRow,
+} from '../../submissions/documents/record.ts';
 import type { DeliveryFile, DeliveryPayload } from '../connector.ts';
 import { ENVELOPE_FORMAT_V1, type EnvelopeAttachmentV1, type SubmissionEnvelopeV1 } from '../webhook/envelope.ts';
-import { submissionDocuments } from './documents.ts';
 import { FILE_LINK_TTL_MS, signedFileUrl } from './file-links.ts';
 
 /** Files up to this size travel inline (base64) in the webhook envelope; larger ones as signed links. */
@@ -19,29 +25,44 @@ export function documentFileId(submissionId: string, role: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-function bufferFile(id: string, role: DeliveryFile['role'], filename: string, mimeType: string, bytes: Buffer) {
-  return { id, role, filename, mimeType, size: bytes.length, sha256: sha256(bytes), read: async () => bytes };
-}
-
 /**
- * The files of a submission in delivery order: the application PDF, the XÖV XML where the assistant has a
- * mapping, then the citizen's uploads (read and decrypted only when a connector asks for them).
+ * The files of a submission in delivery order: the documents of record (application PDF, XÖV XML where the
+ * assistant has a mapping; stored at release), then the citizen's uploads (read and decrypted only when a
+ * connector asks for them).
  */
 export async function loadDeliveryFiles(deps: Deps, tenantId: string, submissionId: string): Promise<DeliveryFile[]> {
-  const documents = await submissionDocuments(deps, tenantId, submissionId);
-  const files: DeliveryFile[] = documents.map((d) =>
-    bufferFile(documentFileId(submissionId, d.role), d.role, d.filename, d.mimeType, d.bytes),
-  );
-  const uploads = await scoped(deps.database.db, tenantId)
-    .selectFrom('uploads')
-    .select(['id', 'name_encrypted', 'mime_type', 'size_bytes', 'sha256'])
-    .where('submission_id', '=', submissionId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  for (const u of uploads) {
+  // One read for both: the stored documents of record and the uploads' metadata.
+  const row = await scoped(deps.database.db, tenantId)
+    .selectFrom('submissions')
+    .select([
+      sql<StoredDocumentRow[] | string | null>`(select json_agg(json_build_object(
+          'role', d.role, 'filename', d.filename, 'mime_type', d.mime_type, 'size_bytes', d.size_bytes,
+          'sha256', d.sha256, 'content', d.content))
+        from submission_documents d where d.submission_id = submissions.id and d.tenant_id = submissions.tenant_id)`.as(
+        'documents',
+      ),
+      sql<UploadRow[] | string | null>`(select json_agg(json_build_object(
+          'id', u.id, 'name_encrypted', u.name_encrypted, 'mime_type', u.mime_type, 'size_bytes', u.size_bytes,
+          'sha256', u.sha256) order by u.created_at, u.id)
+        from uploads u where u.submission_id = submissions.id and u.tenant_id = submissions.tenant_id)`.as('uploads'),
+    ])
+    .where('id', '=', submissionId)
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  const stored = parseJson(row.documents);
+  const documents = stored.length
+    ? decryptStoredDocuments(deps, submissionId, stored)
+    : await documentsOfRecord(deps, tenantId, submissionId);
+  const files: DeliveryFile[] = documents.map((d) => ({
+    id: documentFileId(submissionId, d.role),
+    role: d.role,
+    filename: d.filename,
+    mimeType: d.mimeType,
+    size: d.size,
+    sha256: d.sha256,
+    read: async () => d.bytes,
+  }));
+  for (const u of parseJson(row.uploads)) {
     files.push({
       id: u.id,
       role: 'upload',
@@ -53,6 +74,20 @@ export async function loadDeliveryFiles(deps: Deps, tenantId: string, submission
     });
   }
   return files;
+}
+
+interface UploadRow {
+  id: string;
+  name_encrypted: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+}
+
+/** A json_agg column: PostgreSQL's driver parses it, PGlite may hand over text; null when no rows. */
+function parseJson<T>(value: T[] | string | null): T[] {
+  if (value === null) return [];
+  return typeof value === 'string' ? (JSON.parse(value) as T[]) : value;
 }
 
 export interface DeliveryRef {
@@ -67,40 +102,40 @@ export interface DeliveryRef {
  */
 export async function buildDeliveryPayload(deps: Deps, delivery: DeliveryRef): Promise<DeliveryPayload> {
   const db = deps.database.db;
+  // One read for the submission with its tenant and LeiKa key (the service of the submission, or else of
+  // its offering); then payment, documents and uploads side by side.
   const submission = await scoped(db, delivery.tenantId)
     .selectFrom('submissions')
+    .innerJoin('tenants', 'tenants.id', 'submissions.tenant_id')
+    .leftJoin('offerings', (join) =>
+      join
+        .onRef('offerings.id', '=', 'submissions.offering_id')
+        .onRef('offerings.tenant_id', '=', 'submissions.tenant_id'),
+    )
+    .leftJoin('services', (join) =>
+      join.on(sql<boolean>`services.id = coalesce(submissions.service_id, offerings.service_id)`),
+    )
     .select([
-      'id',
-      'reference',
-      'assistant_id',
-      'assistant_version',
-      'answers',
-      'submitted_at',
-      'trust_level',
-      'service_id',
-      'offering_id',
+      'submissions.id',
+      'submissions.reference',
+      'submissions.assistant_id',
+      'submissions.assistant_version',
+      'submissions.answers',
+      'submissions.submitted_at',
+      'submissions.trust_level',
+      'tenants.slug as tenant_slug',
+      'tenants.name as tenant_name',
+      'tenants.ars as tenant_ars',
+      'services.leika_key',
     ])
-    .where('id', '=', delivery.submissionId)
+    .where('submissions.id', '=', delivery.submissionId)
     .executeTakeFirstOrThrow();
-  const tenant = await db
-    .selectFrom('tenants')
-    .select(['slug', 'name', 'ars'])
-    .where('id', '=', delivery.tenantId)
-    .executeTakeFirstOrThrow();
-  let serviceId = submission.service_id;
-  if (!serviceId && submission.offering_id) {
-    const offering = await scoped(db, delivery.tenantId)
-      .selectFrom('offerings')
-      .select('service_id')
-      .where('id', '=', submission.offering_id)
-      .executeTakeFirst();
-    serviceId = offering?.service_id ?? null;
-  }
-  const service = serviceId
-    ? await db.selectFrom('services').select('leika_key').where('id', '=', serviceId).executeTakeFirst()
-    : undefined;
-  const payment = await findPaymentSummary(db, delivery.tenantId, submission.id);
-  const files = await loadDeliveryFiles(deps, delivery.tenantId, submission.id);
+  const tenant = { slug: submission.tenant_slug, name: submission.tenant_name, ars: submission.tenant_ars };
+  const service = { leika_key: submission.leika_key };
+  const [payment, files] = await Promise.all([
+    findPaymentSummary(db, delivery.tenantId, submission.id),
+    loadDeliveryFiles(deps, delivery.tenantId, submission.id),
+  ]);
   const expiresAt = new Date(deps.clock.now().getTime() + FILE_LINK_TTL_MS);
   const attachments: EnvelopeAttachmentV1[] = [];
   for (const f of files) {

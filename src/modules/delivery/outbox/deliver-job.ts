@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { scoped } from '../../../platform/db/scope.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import {
@@ -6,11 +7,13 @@ import {
   defineJob,
   describeError,
   type JobDefinition,
+  LeaseLostError,
+  leaseHeld,
   PermanentJobError,
 } from '../../../platform/jobs/index.ts';
 import { transition } from '../../submissions/lifecycle/transition.ts';
 import { connectorRegistry } from '../registry.ts';
-import { findRoute } from '../routes-config/repo.ts';
+import { type RouteRow, toRoute } from '../routes-config/repo.ts';
 import { buildDeliveryPayload } from './build-payload.ts';
 import { DeliveryAttemptError } from './delivery-error.ts';
 import { DELIVERY_JOB, DELIVERY_MAX_ATTEMPTS, type DeliveryJobPayload } from './enqueue.ts';
@@ -33,24 +36,46 @@ export function createDeliveryJob(
 ): JobDefinition<DeliveryJobPayload> {
   return defineJob<DeliveryJobPayload>(
     DELIVERY_JOB,
-    async (payload, { job, signal }) => {
+    async (payload, { job, signal, completeWith }) => {
       const db = deps.database.db;
-      const deliveries = () =>
-        scoped(db, payload.tenantId).updateTable('deliveries').where('id', '=', payload.deliveryId);
-      const delivery = await scoped(db, payload.tenantId)
-        .selectFrom('deliveries')
-        .selectAll()
-        .where('id', '=', payload.deliveryId)
-        .executeTakeFirst();
-      if (!delivery) throw new PermanentJobError('delivery not found');
+      // Every write of this attempt is fenced by the job's lease: a worker whose lease expired and was taken
+      // over cannot overwrite what the new owner records.
+      const fence = leaseHeld(job);
       const setState = (state: DeliveryState, lastError: string | null) =>
-        deliveries()
+        scoped(db, payload.tenantId)
+          .updateTable('deliveries')
           .set({ state, last_error: lastError, attempts: job.attempts, updated_at: deps.clock.now() })
+          .where('id', '=', payload.deliveryId)
+          .where(fence)
           .execute();
-      if (delivery.state === 'delivered') return;
+      // One statement starts the attempt and reads the delivery with its route (the last error stays visible
+      // meanwhile).
+      const delivery = await scoped(db, payload.tenantId)
+        .updateTable('deliveries')
+        .set({ state: 'in_progress', attempts: job.attempts, updated_at: deps.clock.now() })
+        .where('id', '=', payload.deliveryId)
+        .where('state', '<>', 'delivered')
+        .where(fence)
+        .returning(['id', 'submission_id', 'route_id'])
+        .returning(
+          sql<RouteRow | string | null>`(select row_to_json(r) from delivery_routes r
+            where r.id = deliveries.route_id and r.tenant_id = deliveries.tenant_id)`.as('route'),
+        )
+        .executeTakeFirst();
+      if (!delivery) {
+        const existing = await scoped(db, payload.tenantId)
+          .selectFrom('deliveries')
+          .select('state')
+          .where('id', '=', payload.deliveryId)
+          .executeTakeFirst();
+        if (!existing) throw new PermanentJobError('delivery not found');
+        if (existing.state === 'delivered') return;
+        throw new LeaseLostError('job lease was taken over before the attempt started');
+      }
 
       const registry = connectorRegistry(deps);
-      const route = delivery.route_id ? await findRoute(deps, payload.tenantId, delivery.route_id) : undefined;
+      const routeRow = typeof delivery.route === 'string' ? (JSON.parse(delivery.route) as RouteRow) : delivery.route;
+      const route = routeRow ? toRoute(deps, routeRow) : undefined;
       if (!route || !registry.has(route.connectorId)) {
         const reason = route ? `Connector "${route.connectorId}" ist nicht verfügbar` : 'Übermittlungsweg gelöscht';
         await setState('dead', reason);
@@ -63,7 +88,6 @@ export function createDeliveryJob(
         await setState('dead', reason);
         throw new PermanentJobError(reason);
       }
-      await setState('in_progress', delivery.last_error);
 
       let detail: string;
       try {
@@ -86,13 +110,17 @@ export function createDeliveryJob(
         throw new DeliveryAttemptError(reason, true);
       }
 
+      // Delivered, the submission moved on and the job done: one transaction. Completing the job last
+      // re-checks the lease under the job row's lock: a worker that lost it rolls all of this back.
       await db.transaction().execute(async (trx) => {
         const now = deps.clock.now();
-        await scoped(trx, payload.tenantId)
+        const marked = await scoped(trx, payload.tenantId)
           .updateTable('deliveries')
           .set({ state: 'delivered', receipt: detail, attempts: job.attempts, delivered_at: now, updated_at: now })
           .where('id', '=', delivery.id)
-          .execute();
+          .where(fence)
+          .executeTakeFirst();
+        if (marked.numUpdatedRows !== 1n) throw new LeaseLostError('job lease was taken over during the attempt');
         // The first delivered route moves the submission on; later routes (or a submission already further
         // along, e.g. withdrawn) leave it as it is.
         await transition(trx, deps, {
@@ -103,6 +131,7 @@ export function createDeliveryJob(
           actor: 'system',
           reason: `delivery:${route.connectorId}`,
         });
+        if (completeWith) await completeWith(trx);
       });
       deps.log.info({ deliveryId: delivery.id, connector: route.connectorId, attempt: job.attempts }, 'delivered');
     },

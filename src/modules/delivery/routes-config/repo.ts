@@ -20,7 +20,7 @@ export interface RouteListEntry extends DeliveryRoute {
 
 const optionsAad = (id: string) => `delivery-route:${id}`;
 
-type RouteRow = {
+export type RouteRow = {
   id: string;
   tenant_id: string;
   offering_id: string;
@@ -30,7 +30,8 @@ type RouteRow = {
   options_enc: string;
 };
 
-function toRoute(deps: Deps, row: RouteRow): DeliveryRoute {
+/** A route from its stored row (options decrypted). */
+export function toRoute(deps: Deps, row: RouteRow): DeliveryRoute {
   return {
     id: row.id,
     tenantId: row.tenant_id,

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
+import type { DB } from '../../../platform/db/schema.ts';
 import type { AssistantDefinition } from '../definition/types.ts';
 import { compareVersions } from './semver.ts';
 
@@ -19,12 +21,14 @@ export async function findPublishedDefinition(
   database: Database,
   assistantId: string,
   version: string,
+  /** The caller's transaction, if it holds one (on PGlite a second query outside it would wait for it). */
+  executor: Kysely<DB> = database.db,
 ): Promise<AssistantDefinition | undefined> {
   const key = `${assistantId}@${version}`;
   const cache = cacheOf(database);
   const cached = cache.get(key);
   if (cached) return cached;
-  const row = await database.db
+  const row = await executor
     .selectFrom('assistant_versions')
     .select('definition')
     .where('assistant_id', '=', assistantId)

@@ -1,7 +1,8 @@
 /**
  * The documents of a submission: the application PDF (for people, with the data embedded) and, where the
- * assistant has a mapping, the XÖV payload. Both are built on demand from the stored submission and are
- * deterministic: the same submission gives the same bytes (see docs/ARCHITECTURE.md, "Application PDF").
+ * assistant has a mapping, the XÖV payload. Both are built from the stored submission and are deterministic
+ * (the same submission gives the same bytes); once the submission is released they are stored as its
+ * documents of record (record.ts, docs/ARCHITECTURE.md "Application PDF").
  */
 import { createHash } from 'node:crypto';
 import type { Deps } from '../../../platform/deps.ts';
@@ -50,8 +51,14 @@ export function xoevFromInput(input: SubmissionDocumentInput): XoevDocument | nu
   };
 }
 
-/** What the PDF renderer gets for a loaded submission (summary evaluated as of the submission day). */
-export function pdfInputFrom(input: SubmissionDocumentInput): ApplicationPdfInput {
+/**
+ * What the PDF renderer gets for a loaded submission (summary evaluated as of the submission day). Pass the
+ * XÖV document when the caller built it already (it is embedded as `antrag.xml`).
+ */
+export function pdfInputFrom(
+  input: SubmissionDocumentInput,
+  xoev: XoevDocument | null = xoevFromInput(input),
+): ApplicationPdfInput {
   const ctx = { today: todayIn(input.submittedAt), lang: input.lang, codeLists: shippedCodeLists };
   return {
     tenant: { name: input.tenant.name, primaryColor: input.tenant.primaryColor, logoSvg: input.tenant.logoSvg },
@@ -67,13 +74,16 @@ export function pdfInputFrom(input: SubmissionDocumentInput): ApplicationPdfInpu
     fees: input.fees.lines.length > 0 ? input.fees : undefined,
     payment: input.payment,
     attachments: input.attachments.map(({ name, mimeType, size, sha256 }) => ({ name, mimeType, size, sha256 })),
-    machineReadable: { json: buildApplicationJson(input), xml: xoevFromInput(input)?.xml },
+    machineReadable: { json: buildApplicationJson(input), xml: xoev?.xml },
   };
 }
 
-/** Renders the application PDF of a loaded submission. */
-export async function renderSubmissionPdf(input: SubmissionDocumentInput): Promise<ApplicationPdf> {
-  const bytes = await renderApplicationPdf(pdfInputFrom(input));
+/** Renders the application PDF of a loaded submission (`xoev`: see pdfInputFrom). */
+export async function renderSubmissionPdf(
+  input: SubmissionDocumentInput,
+  xoev: XoevDocument | null = xoevFromInput(input),
+): Promise<ApplicationPdf> {
+  const bytes = await renderApplicationPdf(pdfInputFrom(input, xoev));
   return {
     bytes,
     filename: documentFilename(input.reference, 'pdf'),

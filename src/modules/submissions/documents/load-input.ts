@@ -1,4 +1,4 @@
-import { scoped } from '../../../platform/db/scope.ts';
+import { type Executor, scoped } from '../../../platform/db/scope.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { findPublishedDefinition } from '../../forms/assistants-store/repo.ts';
@@ -11,14 +11,15 @@ const nameAad = (id: string) => `upload-name:${id}`;
 /**
  * Everything the documents of one submission are built from: the submission (answers decrypted), its
  * published definition, the tenant, its uploads (names decrypted, sorted for a stable order) and the
- * payment summary. Another tenant's or an unknown submission is a 404.
+ * payment summary. Another tenant's or an unknown submission is a 404. Pass the caller's transaction as
+ * `db` when it holds one (the release renders the documents of record inside it).
  */
 export async function loadDocumentInput(
   deps: Deps,
   tenantId: string,
   submissionId: string,
+  db: Executor = deps.database.db,
 ): Promise<SubmissionDocumentInput> {
-  const db = deps.database.db;
   const submission = await scoped(db, tenantId)
     .selectFrom('submissions')
     .select(['id', 'reference', 'assistant_id', 'assistant_version', 'answers', 'fees', 'language', 'submitted_at'])
@@ -35,6 +36,7 @@ export async function loadDocumentInput(
     deps.database,
     submission.assistant_id,
     submission.assistant_version,
+    db,
   );
   if (!definition) throw new Error(`definition ${submission.assistant_id}@${submission.assistant_version} is missing`);
   const uploads = await scoped(db, tenantId)

@@ -8,7 +8,8 @@ import { currentCitizen } from '../../identity/citizen-session.ts';
 import { resolveTenant } from '../../tenants/ops/resolve-tenant.ts';
 import { isReferenceShaped } from '../reference-number.ts';
 import { findSubmissionByReference } from '../repo.ts';
-import { type ApplicationPdf, buildApplicationPdf } from './index.ts';
+import type { ApplicationPdf } from './index.ts';
+import { applicationPdfForDownload } from './record.ts';
 
 type ReceiptParams = { tenant: string; assistant: string; reference: string };
 
@@ -33,7 +34,7 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: Deps): void {
         throw notFound();
       const submission = await findSubmissionByReference(deps.database.db, tenant.id, reference);
       if (!submission || submission.assistant_id !== assistant) throw notFound();
-      return sendPdf(reply, await buildApplicationPdf(deps, tenant.id, submission.id));
+      return sendPdf(reply, await applicationPdfForDownload(deps, tenant.id, submission.id));
     },
   );
 
@@ -42,7 +43,7 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: Deps): void {
     if (!citizen || !isReferenceShaped(request.params.reference)) throw notFound();
     const owned = await findOwnedSubmission(deps, citizen.accountId, request.params.reference);
     if (!owned) throw notFound();
-    return sendPdf(reply, await buildApplicationPdf(deps, owned.tenant_id, owned.id));
+    return sendPdf(reply, await applicationPdfForDownload(deps, owned.tenant_id, owned.id));
   });
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { scoped } from '../../../platform/db/scope.ts';
 import type { Deps } from '../../../platform/deps.ts';
@@ -62,12 +62,30 @@ export async function transition(
     return { ok: false, current: from };
   }
   const at = deps.clock.now();
-  await db
-    .updateTable('submissions')
-    .set({ state: request.to, state_changed_at: at })
-    .where('id', '=', request.submissionId)
-    .execute();
-  const event = await recordEvent(trx, deps, { ...request, from, at });
+  const id = randomUUID();
+  const event: TransitionEvent = {
+    id,
+    tenantId: request.tenantId,
+    submissionId: request.submissionId,
+    from,
+    to: request.to,
+    at,
+    actor: request.actor,
+    reason: request.reason ?? null,
+    note: request.note ?? null,
+  };
+  // The state change and its timeline event in one statement (the row is locked above). Written by hand:
+  // both parts name the tenant explicitly.
+  await sql`
+    with moved as (
+      update submissions set state = ${request.to}, state_changed_at = ${at}::timestamptz
+      where tenant_id = ${request.tenantId}::uuid and id = ${request.submissionId}::uuid
+      returning id, tenant_id
+    )
+    insert into submission_events (id, tenant_id, submission_id, from_state, to_state, at, actor, reason, note)
+    select ${id}::uuid, moved.tenant_id, moved.id, ${from}, ${request.to}, ${at}::timestamptz, ${request.actor},
+      ${event.reason}, ${event.note === null ? null : deps.cipher.encrypt(event.note, id)}
+    from moved`.execute(trx);
   for (const hook of transitionHooks) await hook(trx, deps, event);
   return { ok: true, event };
 }
