@@ -10,12 +10,13 @@
  *    paid submissions are stored as submitApplication leaves them (test/documents/setup.ts: fixture answers,
  *    Kassenzeichen; the fixture has no uploads, so the files are the PDF and the XÖV XML) and released in
  *    one transaction each through the lifecycle (`awaiting_payment → paid → ready_for_delivery`; the
- *    transition hook creates the delivery and its `delivery.send` job, as in production). The release rate is
- *    reported too.
+ *    transition hooks render and store the documents of record and create the delivery and its
+ *    `delivery.send` job, as in production). The release rate is reported too.
  * 2. **Webhook**: the route posts to a node:http receiver on 127.0.0.1 that verifies every HMAC
  *    (`verifyWebhook`) and counts distinct delivery ids. A real `Worker` (BENCH_CONCURRENCY, default 8)
  *    with the real `delivery.send` job runs until every delivery is `delivered`: build the payload
- *    (decrypt, application PDF, XÖV XML, uploads inline), sign, POST, mark delivered, move the submission.
+ *    (decrypt the answers and the stored PDF and XÖV XML, files inline), sign, POST, then mark delivered,
+ *    move the submission and complete the job in one transaction.
  * 3. **FIT-Connect-style**: the webhook route is switched off, a destination registers a 2048-bit test key
  *    pair (BENCH_RSA_BITS), a `fit-connect` route points at it, the same number of fresh submissions is
  *    released, and the worker runs again (payload, JWE of metadata, data and files to the key, two PS512
@@ -23,7 +24,7 @@
  * 4. **Baselines in the same run**, no database: (a) the same receiver hit by BENCH_CONCURRENCY loops of
  *    signed POSTs of a real envelope (fetch, fresh signature each); (b) `encryptSubmission` of a real
  *    payload to the same key in BENCH_CONCURRENCY loops; and, to show where the time goes, (c) the
- *    worker's `buildDeliveryPayload` alone (database reads, decryption, PDF and XML rendering).
+ *    worker's `buildDeliveryPayload` alone (database reads, decryption of answers and stored documents).
  *
  * Prints a Markdown table with deliveries per second and the ratio to the matching baseline, and the
  * load average before and after.
@@ -236,7 +237,7 @@ async function runEngine(engine: DatabaseKind): Promise<Row[]> {
     const webhookBatch = await prepareAndRelease(N);
     rows.push({
       engine,
-      what: 'release paid submission (2 transitions, delivery + job rows)',
+      what: 'release paid submission (2 transitions, documents of record, delivery + job rows)',
       count: N,
       perSecond: webhookBatch.releasesPerSecond,
       cpuMs: webhookBatch.cpuMs,
@@ -371,7 +372,7 @@ async function runEngine(engine: DatabaseKind): Promise<Row[]> {
       },
       {
         engine,
-        what: 'for reference: buildDeliveryPayload alone (reads, decrypt, PDF, XML)',
+        what: 'for reference: buildDeliveryPayload alone (reads, decryption)',
         count: buildCount,
         perSecond: perSecond(buildCount, build.ms),
         cpuMs: build.cpuMs / buildCount,
