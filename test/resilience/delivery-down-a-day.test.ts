@@ -159,6 +159,60 @@ describe(`a receiver down for a day (${kind})`, () => {
     expect(seen).toEqual([deliveryId]);
   });
 
+  it('webhook + e-mail on one Magdeburg offering: the e-mail goes out, the stopped receiver shows as failing with its attempts, then delivers exactly once', async () => {
+    const seen: string[] = [];
+    const record = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
+      seen.push(String(req.headers['idempotency-key']));
+      req.resume();
+      res.writeHead(200).end('{}');
+    };
+    // A port that nobody listens on: the receiver is stopped.
+    const probe: Server = createServer(record);
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    await app.addRoute(
+      'webhook',
+      { url: `http://127.0.0.1:${port}/eingang`, secret: SECRET },
+      { skipCheck: true, label: 'Fachverfahren Standesamt' },
+    );
+    await app.addRoute('email', { to: 'standesamt@magdeburg.example' }, { label: 'Kopie an das Standesamt' });
+    app.mailer.sent.length = 0;
+    const id = await app.release();
+    const worker = app.worker();
+    expect(await worker.runOnce()).toBe(2);
+    const byConnector = async () =>
+      Object.fromEntries((await deliveriesOf(app, id)).map((d) => [d.connector_id, d] as const));
+    let rows = await byConnector();
+    expect(rows.email).toMatchObject({ state: 'delivered', attempts: 1 });
+    expect(rows.webhook).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(app.mailer.sent.map((m) => m.to)).toEqual(['standesamt@magdeburg.example']);
+    expect(await stateOf(app, id)).toBe('delivered'); // the first delivered route moves the submission on
+
+    app.clock.advance(MINUTE);
+    expect(await worker.runOnce()).toBe(1);
+    const page = await operatorView();
+    expect(page).toContain('Fachverfahren Standesamt');
+    expect(page).toContain('fehlgeschlagen, neuer Versuch geplant');
+    expect(page).toMatch(/ECONNREFUSED/);
+    expect(page).toMatch(/<td class="kern-table__cell">2<\/td>/);
+    expect(page).not.toContain('Kopie an das Standesamt'); // delivered: not an open problem
+
+    const back: Server = createServer(record);
+    await new Promise<void>((resolve) => back.listen(port, '127.0.0.1', resolve));
+    closers.push(() => new Promise<void>((resolve) => back.close(() => resolve())));
+    const job = await jobOf(app, rows.webhook!.id);
+    app.clock.set(new Date(job!.run_at));
+    expect(await worker.runOnce()).toBe(1);
+    rows = await byConnector();
+    expect(rows.webhook).toMatchObject({ state: 'delivered', attempts: 3 });
+    app.clock.advance(2 * DAY);
+    expect(await worker.runOnce()).toBe(0);
+    expect(seen).toEqual([rows.webhook!.id]);
+    expect(app.mailer.sent).toHaveLength(1);
+    expect(await operatorView()).not.toContain('Fachverfahren Standesamt');
+  });
+
   it("422 is dead after one attempt with the receiver's reason stored and shown, without personal data (F-06)", async () => {
     const r = await receiver([
       (res) =>
