@@ -10,7 +10,8 @@ import { checkA11y, launchChromium, openPage } from './harness.ts';
 
 /**
  * The admin pages in a real browser, axe-clean: the /admin landing page, payments, delivery routes (list and
- * the new-route form with errors) and the operator's delivery monitor.
+ * the new-route form with errors), FIT destinations (list, errors, detail, a new client's one-time secret, the
+ * fit-connect route form) and the operator's delivery monitor.
  *
  * This file runs its own server instead of the shared one: the staff login needs the demo staff seeded into
  * the server's database and a TOTP code computed with the server's clock (a frozen ManualClock). A test
@@ -78,6 +79,43 @@ describe('admin pages', { timeout: 120_000 }, () => {
     expect(await page.inputValue('input[name="label"]')).toBe('Fachverfahren');
     expect(await page.textContent('#fehlerliste')).toContain('Adresse');
     await checkA11y(page, 'new delivery route form with errors');
+    await page.context().close();
+  });
+
+  it('a Magdeburg tenant admin: FIT destinations with errors, a destination with a new client, the fit-connect route form', async () => {
+    const page = await logIn('admin@magdeburg.demo');
+    await visit(page, '/admin');
+    await page.click('a[href="/admin/magdeburg/fit-zustellpunkte"]');
+    await page.waitForURL(url('/admin/magdeburg/fit-zustellpunkte'));
+    expect(await page.textContent('h1')).toContain('FIT-Connect-Zustellpunkte');
+    await checkA11y(page, 'FIT destinations list');
+
+    await page.fill('input[name="callbackUrl"]', 'kein-link');
+    await page.getByRole('button', { name: 'Zustellpunkt anlegen' }).click();
+    await page.waitForSelector('#fehlerliste');
+    expect(await page.inputValue('input[name="callbackUrl"]')).toBe('kein-link');
+    expect(await page.textContent('#fehlerliste')).toContain('Namen');
+    await checkA11y(page, 'FIT destinations list with errors');
+
+    await page.fill('input[name="name"]', 'Standesamt – Personenstandsregister');
+    await page.fill('input[name="callbackUrl"]', '');
+    await page.getByRole('button', { name: 'Zustellpunkt anlegen' }).click();
+    await page.waitForURL(/\/fit-zustellpunkte\/[0-9a-f-]{36}\?angelegt=1$/);
+    await checkA11y(page, 'FIT destination detail');
+    await page.fill('input[name="label"]', 'Hersteller Personenstand');
+    await page.getByRole('button', { name: 'Zugang anlegen' }).click();
+    await page.waitForSelector('#client-secret');
+    expect((await page.textContent('#neuer-zugang')) ?? '').toContain('nur dieses eine Mal');
+    await checkA11y(page, 'FIT destination with a new client secret');
+
+    await visit(page, '/admin/magdeburg/zustellwege');
+    await page.click('a[href="/admin/magdeburg/zustellwege/neu?art=fit-connect"]');
+    await page.waitForURL(/\/zustellwege\/neu\?art=fit-connect$/);
+    expect(await page.textContent('select[name="destinationId"]')).toContain('wartet auf Schlüssel');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.waitForSelector('#fehlerliste');
+    expect(await page.textContent('#fehlerliste')).toContain('Zustellpunkt');
+    await checkA11y(page, 'new fit-connect route form with errors');
     await page.context().close();
   });
 

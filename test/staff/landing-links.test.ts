@@ -7,6 +7,7 @@ import { createStaffTestApp, logIn, type StaffTestApp } from './staff-app.ts';
 const tenantPages = (slug: string) => [
   `/admin/${slug}/zahlungen`,
   `/admin/${slug}/zustellwege`,
+  `/admin/${slug}/fit-zustellpunkte`,
   `/admin/${slug}/verwaltungskonto`,
 ];
 const monitor = '/admin/zustellungen';
@@ -44,6 +45,7 @@ describe('landing pages link the admin pages the role allows', () => {
     const admin = (await browser.get('/admin')).body;
     expect(admin).toContain('>Zahlungen');
     expect(admin).toContain('>Zustellwege');
+    expect(admin).toContain('>FIT-Connect-Zustellpunkte');
     expect(admin).not.toContain('Zustellungen (Betrieb)');
     await allOpen(browser, tenantPages('magdeburg'));
   });

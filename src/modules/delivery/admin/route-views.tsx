@@ -1,13 +1,21 @@
 import type { PageContext } from '../../../platform/render/layout.tsx';
 import { CsrfField, StaffFrame } from '../../staff/views/staff-frame.tsx';
 import type { RouteListEntry } from '../routes-config/repo.ts';
+import { ErrorSummary, FieldError } from './form-parts.tsx';
 
 export interface TenantRef {
   slug: string;
   name: string;
 }
 
-export type RouteKind = 'webhook' | 'email';
+export type RouteKind = 'webhook' | 'email' | 'fit-connect';
+
+/** A FIT destination as the route form offers it. */
+export interface DestinationChoice {
+  id: string;
+  name: string;
+  status: 'active' | 'created';
+}
 
 export const kindLabels: Record<string, string> = {
   webhook: 'Signierter HTTP-Webhook',
@@ -15,8 +23,14 @@ export const kindLabels: Record<string, string> = {
   'fit-connect': 'FIT-Connect-Zustellpunkt (verschlüsselter Abruf)',
 };
 
-/** A short, non-secret description of a route's target: the webhook's origin or the office address. */
-export function targetOf(route: Pick<RouteListEntry, 'connectorId' | 'options'>): string {
+/**
+ * A short, non-secret description of a route's target: the webhook's origin, the office address or the FIT
+ * destination (by name when `destinationNames` knows it).
+ */
+export function targetOf(
+  route: Pick<RouteListEntry, 'connectorId' | 'options'>,
+  destinationNames?: ReadonlyMap<string, string>,
+): string {
   const o = route.options;
   if (route.connectorId === 'webhook' && typeof o.url === 'string') {
     try {
@@ -26,12 +40,17 @@ export function targetOf(route: Pick<RouteListEntry, 'connectorId' | 'options'>)
     }
   }
   if (route.connectorId === 'email' && typeof o.to === 'string') return o.to;
-  if (route.connectorId === 'fit-connect' && typeof o.destinationId === 'string')
-    return `Zustellpunkt ${o.destinationId}`;
+  if (route.connectorId === 'fit-connect' && typeof o.destinationId === 'string') {
+    const name = destinationNames?.get(o.destinationId);
+    return name ? `Zustellpunkt „${name}“` : `Zustellpunkt ${o.destinationId}`;
+  }
   return '–';
 }
 
 const base = (tenant: TenantRef) => `/admin/${tenant.slug}/zustellwege`;
+
+/** The kinds of route the form can add and edit. */
+export const editableKinds: ReadonlySet<string> = new Set<RouteKind>(['webhook', 'email', 'fit-connect']);
 
 function crumbs(tenant: TenantRef, last?: string) {
   const list = [
@@ -75,6 +94,8 @@ export function RoutesPage(props: {
   csrf: string;
   tenant: TenantRef;
   routes: RouteListEntry[];
+  /** FIT destination names by id, for the target column. */
+  destinationNames?: ReadonlyMap<string, string>;
   notice?: Notice | undefined;
 }) {
   const { tenant } = props;
@@ -95,6 +116,17 @@ export function RoutesPage(props: {
         <a class="kern-link" href={`${base(tenant)}/neu?art=email`}>
           E-Mail-Weg hinzufügen
         </a>
+        {' · '}
+        <a class="kern-link" href={`${base(tenant)}/neu?art=fit-connect`}>
+          FIT-Connect-Weg hinzufügen
+        </a>
+      </p>
+      <p class="kern-body">
+        Fachverfahren, die Anträge verschlüsselt abholen, richten Sie zuerst als{' '}
+        <a class="kern-link" href={`/admin/${tenant.slug}/fit-zustellpunkte`}>
+          FIT-Connect-Zustellpunkt
+        </a>{' '}
+        ein.
       </p>
       {props.routes.length === 0 ? (
         <p class="kern-body">Noch kein Übermittlungsweg eingerichtet.</p>
@@ -130,10 +162,10 @@ export function RoutesPage(props: {
                   <td class="kern-table__cell">{r.serviceName}</td>
                   <td class="kern-table__cell">{r.label}</td>
                   <td class="kern-table__cell">{kindLabels[r.connectorId] ?? r.connectorId}</td>
-                  <td class="kern-table__cell">{targetOf(r)}</td>
+                  <td class="kern-table__cell">{targetOf(r, props.destinationNames)}</td>
                   <td class="kern-table__cell">{r.enabled ? 'aktiv' : 'inaktiv'}</td>
                   <td class="kern-table__cell">
-                    {(r.connectorId === 'webhook' || r.connectorId === 'email') && (
+                    {editableKinds.has(r.connectorId) && (
                       <a class="kern-link" href={`${base(tenant)}/${r.id}`}>
                         Bearbeiten<span class="kern-sr-only">: {r.label}</span>
                       </a>
@@ -164,6 +196,7 @@ export interface RouteFormValues {
   url: string;
   secret: string;
   to: string;
+  destinationId: string;
 }
 
 export type RouteFormErrors = Partial<Record<keyof RouteFormValues | 'general', string>>;
@@ -175,20 +208,9 @@ const fieldIds: Record<keyof RouteFormValues | 'general', string> = {
   url: 'f-url',
   secret: 'f-geheimnis',
   to: 'f-email',
+  destinationId: 'f-zustellpunkt',
   general: 'f-leistung',
 };
-
-function ErrorLine({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p class="kern-error" id={`${id}-fehler`}>
-      <span class="kern-icon kern-icon--danger" aria-hidden="true" />
-      <span class="kern-body">
-        <span class="kern-sr-only">Fehler:</span> {message}
-      </span>
-    </p>
-  );
-}
 
 function Input(props: {
   name: keyof RouteFormValues;
@@ -212,7 +234,7 @@ function Input(props: {
           {props.hint}
         </div>
       )}
-      <ErrorLine id={id} message={error} />
+      <FieldError id={id} message={error} />
       <input
         class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
         id={id}
@@ -229,7 +251,49 @@ function Input(props: {
   );
 }
 
-/** Add or edit a webhook or e-mail route, with German messages next to the fields and in a summary. */
+function DestinationSelect(props: {
+  tenant: TenantRef;
+  destinations: DestinationChoice[];
+  value: string;
+  error: string | undefined;
+}) {
+  const id = fieldIds.destinationId;
+  const { error } = props;
+  const described = [`${id}-hinweis`, error ? `${id}-fehler` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={id}>
+        FIT-Connect-Zustellpunkt
+      </label>
+      <div class="kern-hint" id={`${id}-hinweis`}>
+        Das Fachverfahren holt die Anträge dort verschlüsselt ab. Wählbar sind Zustellpunkte, für die das Fachverfahren
+        seine Schlüssel hinterlegt hat.{' '}
+        <a class="kern-link" href={`/admin/${props.tenant.slug}/fit-zustellpunkte`}>
+          Zustellpunkte verwalten
+        </a>
+      </div>
+      <FieldError id={id} message={error} />
+      <div class="kern-form-input__select-wrapper">
+        <select
+          class={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`}
+          id={id}
+          name="destinationId"
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={described}
+        >
+          <option value="">Bitte auswählen</option>
+          {props.destinations.map((d) => (
+            <option key={d.id} value={d.id} selected={d.id === props.value}>
+              {d.status === 'active' ? d.name : `${d.name} (wartet auf Schlüssel)`}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+/** Add or edit a webhook, e-mail or FIT-Connect route, with German messages next to the fields and in a summary. */
 export function RouteFormPage(props: {
   ctx: PageContext;
   csrf: string;
@@ -237,6 +301,8 @@ export function RouteFormPage(props: {
   kind: RouteKind;
   routeId?: string | undefined;
   offerings: { id: string; name: string }[];
+  /** The tenant's FIT destinations (fit-connect routes only). */
+  destinations?: DestinationChoice[] | undefined;
   values: RouteFormValues;
   errors: RouteFormErrors;
 }) {
@@ -248,41 +314,14 @@ export function RouteFormPage(props: {
   return (
     <StaffFrame ctx={props.ctx} title={title} hasErrors={entries.length > 0} crumbs={crumbs(tenant, title)}>
       <h1 class="kern-heading-large">{title}</h1>
-      {entries.length > 0 && (
-        <div
-          class="kern-alert kern-alert--danger"
-          id="fehlerliste"
-          tabindex={-1}
-          autofocus
-          role="alert"
-          aria-labelledby="fehlerliste-titel"
-        >
-          <div class="kern-alert__header">
-            <span class="kern-icon kern-icon--danger" aria-hidden="true" />
-            <h2 class="kern-title" id="fehlerliste-titel">
-              {entries.length === 1 ? 'Es gibt 1 Fehler' : `Es gibt ${entries.length} Fehler`}
-            </h2>
-          </div>
-          <div class="kern-alert__body">
-            <ul class="kern-list">
-              {entries.map(([name, message]) => (
-                <li key={name}>
-                  <a class="kern-link" href={`#${fieldIds[name]}`}>
-                    {message}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        </div>
-      )}
+      <ErrorSummary errors={entries.map(([name, message]) => ({ fieldId: fieldIds[name], message }))} />
       <form method="post" action={action} novalidate class="kern-stack-lg">
         <CsrfField token={props.csrf} />
         <div class={`kern-form-input${offeringError ? ' kern-form-input--error' : ''}`}>
           <label class="kern-label" for={fieldIds.offeringId}>
             Leistung
           </label>
-          <ErrorLine id={fieldIds.offeringId} message={offeringError} />
+          <FieldError id={fieldIds.offeringId} message={offeringError} />
           <div class="kern-form-input__select-wrapper">
             <select
               class={`kern-form-input__select${offeringError ? ' kern-form-input__select--error' : ''}`}
@@ -307,7 +346,14 @@ export function RouteFormPage(props: {
           value={values.label}
           errors={errors}
         />
-        {kind === 'webhook' ? (
+        {kind === 'fit-connect' ? (
+          <DestinationSelect
+            tenant={tenant}
+            destinations={props.destinations ?? []}
+            value={values.destinationId}
+            error={errors.destinationId}
+          />
+        ) : kind === 'webhook' ? (
           <>
             <Input
               name="url"

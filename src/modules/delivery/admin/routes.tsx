@@ -7,14 +7,18 @@ import { sendPage } from '../../../platform/render/render.ts';
 import { attachmentDisposition } from '../../forms/uploads/index.ts';
 import { currentStaff, requireStaff } from '../../staff/access.ts';
 import { findTenantBySlug, listTenants } from '../../tenants/repo.ts';
+import { listDestinationOverviews } from '../fit/admin-ops.ts';
 import { loadDeliveryFiles } from '../outbox/build-payload.ts';
 import { verifyFileLink } from '../outbox/file-links.ts';
 import { registerDeliveryMetrics } from '../outbox/metrics.ts';
 import { connectorRegistry } from '../registry.ts';
 import { findRoute, listRoutes, type RouteInput, saveRoute } from '../routes-config/repo.ts';
+import { registerFitDestinationAdminRoutes } from './fit-destination-routes.tsx';
 import { listOpenDeliveries, retryDelivery } from './operator-ops.ts';
 import { OperatorDeliveriesPage } from './operator-views.tsx';
 import {
+  type DestinationChoice,
+  editableKinds,
   type Notice,
   type RouteFormErrors,
   RouteFormPage,
@@ -36,13 +40,22 @@ function readForm(body: unknown): RouteFormValues {
     url: field(body, 'url', 2000),
     secret: field(body, 'secret', 500),
     to: field(body, 'to', 254),
+    destinationId: field(body, 'destinationId', 64),
   };
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** German messages for what can be checked without the network; the connector check follows on save. */
-function validateForm(kind: RouteKind, v: RouteFormValues, editing: boolean): RouteFormErrors {
+/**
+ * German messages for what can be checked without the network; the connector check follows on save. A FIT
+ * destination must pass the connector's option schema and be one of the tenant's (`destinations`).
+ */
+function validateForm(
+  kind: RouteKind,
+  v: RouteFormValues,
+  editing: boolean,
+  fit: { parse: (options: unknown) => { ok: boolean }; destinations: DestinationChoice[] },
+): RouteFormErrors {
   const errors: RouteFormErrors = {};
   if (!v.offeringId) errors.offeringId = 'Bitte wählen Sie eine Leistung aus.';
   if (!v.label) errors.label = 'Bitte geben Sie eine Bezeichnung ein.';
@@ -52,6 +65,15 @@ function validateForm(kind: RouteKind, v: RouteFormValues, editing: boolean): Ro
       errors.url = 'Bitte geben Sie eine vollständige Adresse ein, z. B. https://fachverfahren.example.de/eingang.';
     if (!v.secret && !editing) errors.secret = 'Bitte geben Sie das gemeinsame Geheimnis ein.';
     else if (v.secret && v.secret.length < 32) errors.secret = 'Das Geheimnis muss mindestens 32 Zeichen lang sein.';
+  } else if (kind === 'fit-connect') {
+    const chosen = fit.parse({ destinationId: v.destinationId }).ok
+      ? fit.destinations.find((d) => d.id === v.destinationId)
+      : undefined;
+    if (!v.destinationId) errors.destinationId = 'Bitte wählen Sie einen FIT-Connect-Zustellpunkt aus.';
+    else if (!chosen) errors.destinationId = 'Bitte wählen Sie einen Zustellpunkt Ihrer Kommune aus der Liste aus.';
+    else if (chosen.status !== 'active')
+      errors.destinationId =
+        'Für diesen Zustellpunkt hat das Fachverfahren noch keine Schlüssel hinterlegt. Sie können ihn wählen, sobald er aktiv ist.';
   } else if (!EMAIL.test(v.to)) {
     errors.to = 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. standesamt@kommune.de.';
   }
@@ -73,6 +95,10 @@ export function registerDeliveryRoutes(app: FastifyInstance, deps: Deps, metrics
     const staff = await requireStaff(request, { tenantId: tenant.id, role: ['admin', 'operator'] });
     return { tenant, staff };
   }
+  registerFitDestinationAdminRoutes(app, deps, adminTenant);
+
+  const destinationsOf = async (tenantId: string): Promise<DestinationChoice[]> =>
+    (await listDestinationOverviews(db, tenantId)).map((d) => ({ id: d.id, name: d.name, status: d.status }));
 
   const offeringsOf = async (tenantId: string) =>
     (
@@ -91,12 +117,14 @@ export function registerDeliveryRoutes(app: FastifyInstance, deps: Deps, metrics
     tenant: { id: string; slug: string; name: string },
     notice?: Notice,
   ) {
+    const destinations = await destinationsOf(tenant.id);
     const page = (
       <RoutesPage
         ctx={request.pageContext()}
         csrf={await request.csrfToken()}
         tenant={tenant}
         routes={await listRoutes(deps, tenant.id)}
+        destinationNames={new Map(destinations.map((d) => [d.id, d.name]))}
         notice={notice}
       />
     );
@@ -135,6 +163,7 @@ export function registerDeliveryRoutes(app: FastifyInstance, deps: Deps, metrics
         ctx={request.pageContext()}
         csrf={await request.csrfToken()}
         offerings={await offeringsOf(props.tenant.id)}
+        destinations={props.kind === 'fit-connect' ? await destinationsOf(props.tenant.id) : undefined}
         {...props}
       />
     );
@@ -142,7 +171,7 @@ export function registerDeliveryRoutes(app: FastifyInstance, deps: Deps, metrics
   }
 
   const kindOf = (value: unknown): RouteKind | undefined =>
-    value === 'webhook' || value === 'email' ? value : undefined;
+    typeof value === 'string' && editableKinds.has(value) ? (value as RouteKind) : undefined;
 
   async function save(
     request: FastifyRequest,
@@ -152,14 +181,20 @@ export function registerDeliveryRoutes(app: FastifyInstance, deps: Deps, metrics
     existing?: { id: string; options: Record<string, unknown> },
   ) {
     const values = readForm(request.body);
-    const errors = validateForm(kind, values, !!existing);
+    const registry = connectorRegistry(deps);
+    const errors = validateForm(kind, values, !!existing, {
+      parse: (options) => registry.parseOptions('fit-connect', options),
+      destinations: kind === 'fit-connect' ? await destinationsOf(tenant.id) : [],
+    });
     const routeId = existing?.id;
     if (Object.keys(errors).length > 0)
       return formPage(request, reply, { tenant, kind, ...(routeId ? { routeId } : {}), values, errors });
     const options =
       kind === 'webhook'
         ? { ...existing?.options, url: values.url, secret: values.secret || existing?.options.secret }
-        : { to: values.to };
+        : kind === 'fit-connect'
+          ? { destinationId: values.destinationId }
+          : { to: values.to };
     const input: RouteInput = {
       id: routeId,
       offeringId: values.offeringId,
@@ -175,7 +210,9 @@ export function registerDeliveryRoutes(app: FastifyInstance, deps: Deps, metrics
         ? 'offeringId'
         : kind === 'webhook'
           ? 'url'
-          : 'to';
+          : kind === 'fit-connect'
+            ? 'destinationId'
+            : 'to';
       return formPage(request, reply, {
         tenant,
         kind,
@@ -187,7 +224,15 @@ export function registerDeliveryRoutes(app: FastifyInstance, deps: Deps, metrics
     return reply.redirect(`/admin/${tenant.slug}/zustellwege?gespeichert=1`, 303);
   }
 
-  const emptyValues: RouteFormValues = { offeringId: '', label: '', enabled: true, url: '', secret: '', to: '' };
+  const emptyValues: RouteFormValues = {
+    offeringId: '',
+    label: '',
+    enabled: true,
+    url: '',
+    secret: '',
+    to: '',
+    destinationId: '',
+  };
 
   app.get<{ Params: { tenant: string }; Querystring: { art?: string } }>(
     '/admin/:tenant/zustellwege/neu',
@@ -229,6 +274,7 @@ export function registerDeliveryRoutes(app: FastifyInstance, deps: Deps, metrics
       url: typeof o.url === 'string' ? o.url : '',
       secret: '',
       to: typeof o.to === 'string' ? o.to : '',
+      destinationId: typeof o.destinationId === 'string' ? o.destinationId : '',
     };
     return formPage(request, reply, { tenant, kind, routeId: route.id, values, errors: {} });
   });

@@ -59,6 +59,59 @@ export async function createClient(
   return credentials;
 }
 
+/** A client as the municipality's admin page lists it (never the secret or its hash). */
+export interface ClientEntry {
+  clientId: string;
+  label: string;
+  scopes: FitScope[];
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+/** The clients of one destination, newest first, revoked ones included. */
+export async function listClients(db: Executor, tenantId: string, destinationId: string): Promise<ClientEntry[]> {
+  const rows = await scoped(db, tenantId)
+    .selectFrom('fit_clients')
+    .select(['client_id', 'label', 'scopes', 'created_at', 'revoked_at'])
+    .where('destination_id', '=', destinationId)
+    .orderBy('created_at', 'desc')
+    .orderBy('client_id')
+    .execute();
+  return rows.map((r) => ({
+    clientId: r.client_id,
+    label: r.label,
+    scopes: parseScopes(r.scopes),
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+  }));
+}
+
+/**
+ * Revokes a client of the destination: its token requests fail and its unexpired tokens stop working at
+ * once (`clientIsActive`). `not_found` for another destination's or tenant's client.
+ */
+export async function revokeClient(
+  db: Executor,
+  input: { tenantId: string; destinationId: string; clientId: string; now: Date },
+): Promise<'revoked' | 'already_revoked' | 'not_found'> {
+  const s = scoped(db, input.tenantId);
+  const updated = await s
+    .updateTable('fit_clients')
+    .set({ revoked_at: input.now })
+    .where('client_id', '=', input.clientId)
+    .where('destination_id', '=', input.destinationId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (updated.numUpdatedRows === 1n) return 'revoked';
+  const row = await s
+    .selectFrom('fit_clients')
+    .select('client_id')
+    .where('client_id', '=', input.clientId)
+    .where('destination_id', '=', input.destinationId)
+    .executeTakeFirst();
+  return row ? 'already_revoked' : 'not_found';
+}
+
 export interface AuthenticatedClient {
   clientId: string;
   tenantId: string;

@@ -34,6 +34,7 @@ export async function createDestination(
       callback_secret: null,
       created_at: input.now,
       updated_at: input.now,
+      keys_registered_at: null,
     })
     .execute();
   return id;
@@ -111,6 +112,7 @@ export async function registerDestinationKeys(
       encryption_jwk: JSON.stringify(publicPart(input.encryptionKey)),
       signing_jwk: JSON.stringify(publicPart(input.signingKey)),
       updated_at: input.now,
+      keys_registered_at: input.now,
     })
     .where('id', '=', input.destinationId)
     .execute();

@@ -16,6 +16,8 @@ export interface FitDestinationsTable {
   callback_secret: string | null;
   created_at: Date;
   updated_at: Date;
+  /** When the subscriber last registered both public keys (migrations/0018); null while it has none. */
+  keys_registered_at: Date | null;
 }
 
 export interface FitClientsTable {

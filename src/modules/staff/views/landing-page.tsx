@@ -51,6 +51,7 @@ export function tenantAdminLinks(slug: string): Array<{ href: string; label: str
   return [
     { href: `/admin/${slug}/zahlungen`, label: 'Zahlungen' },
     { href: `/admin/${slug}/zustellwege`, label: 'Zustellwege' },
+    { href: `/admin/${slug}/fit-zustellpunkte`, label: 'FIT-Connect-Zustellpunkte' },
     { href: `/admin/${slug}/verwaltungskonto`, label: 'Anmeldung mit dem Konto der Verwaltung' },
   ];
 }

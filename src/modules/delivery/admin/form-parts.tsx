@@ -1,0 +1,97 @@
+/** Small KERN form pieces of the delivery admin pages: error summary, field error, text input. */
+
+/** The summary above a form that failed: one link per message to its field; focused on load (no JS needed). */
+export function ErrorSummary({ errors }: { errors: Array<{ fieldId: string; message: string }> }) {
+  if (errors.length === 0) return null;
+  return (
+    <div
+      class="kern-alert kern-alert--danger"
+      id="fehlerliste"
+      tabindex={-1}
+      autofocus
+      role="alert"
+      aria-labelledby="fehlerliste-titel"
+    >
+      <div class="kern-alert__header">
+        <span class="kern-icon kern-icon--danger" aria-hidden="true" />
+        <h2 class="kern-title" id="fehlerliste-titel">
+          {errors.length === 1 ? 'Es gibt 1 Fehler' : `Es gibt ${errors.length} Fehler`}
+        </h2>
+      </div>
+      <div class="kern-alert__body">
+        <ul class="kern-list">
+          {errors.map((e) => (
+            <li key={`${e.fieldId}:${e.message}`}>
+              <a class="kern-link" href={`#${e.fieldId}`}>
+                {e.message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p class="kern-error" id={`${id}-fehler`}>
+      <span class="kern-icon kern-icon--danger" aria-hidden="true" />
+      <span class="kern-body">
+        <span class="kern-sr-only">Fehler:</span> {message}
+      </span>
+    </p>
+  );
+}
+
+/** A labelled input with hint and error tied in through `aria-describedby`. */
+export function TextInput(props: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  type?: 'text' | 'url' | 'password';
+  value: string;
+  error?: string | undefined;
+  required?: boolean;
+  maxlength?: number;
+}) {
+  const { id, error } = props;
+  const described = [props.hint ? `${id}-hinweis` : '', error ? `${id}-fehler` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={id}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <div class="kern-hint" id={`${id}-hinweis`}>
+          {props.hint}
+        </div>
+      )}
+      <FieldError id={id} message={error} />
+      <input
+        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        id={id}
+        name={props.name}
+        type={(props.type ?? 'text') as 'text'}
+        value={props.value}
+        autocomplete="off"
+        spellcheck={false}
+        maxlength={props.maxlength}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={described || undefined}
+        required={props.required}
+      />
+    </div>
+  );
+}
+
+const dateTime = new Intl.DateTimeFormat('de-DE', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/Berlin',
+});
+
+/** e.g. „15.01.2026, 10:00“ in German time. */
+export const formatDateTime = (d: Date) => dateTime.format(d);
