@@ -36,6 +36,7 @@ export {
   queueDepth,
   reapExpiredLeases,
   releaseLease,
+  rerunFinished,
   retryDead,
 } from './queue.ts';
 export {

@@ -13,6 +13,7 @@ import {
   queueDepth,
   reapExpiredLeases,
   releaseLease,
+  rerunFinished,
   retryDead,
 } from './queue.ts';
 
@@ -165,6 +166,18 @@ describe(`job queue on ${process.env.SAC_TEST_DB ?? 'pglite'}`, () => {
       state: 'dead',
       lastError: expect.stringContaining('Lease expired'),
     });
+  });
+
+  it('runs a done job again only on request, and never one that is pending or running', async () => {
+    const { id } = await add('test.job');
+    expect(await rerunFinished(database.db, id, clock.now())).toBe(false);
+    await claim(database.db, { workerId: 'w1', limit: 1, now: clock.now(), ...lease });
+    expect(await rerunFinished(database.db, id, clock.now())).toBe(false);
+    expect(await complete(database.db, { id, workerId: 'w1', now: clock.now() })).toBe(true);
+    clock.advance(MIN);
+    expect(await rerunFinished(database.db, id, clock.now())).toBe(true);
+    expect(await getJob(database.db, id)).toMatchObject({ state: 'pending', attempts: 0, runAt: clock.now() });
+    expect((await getJob(database.db, id))!.finishedAt).toBeNull();
   });
 
   it('retries a dead job manually with fresh attempts', async () => {

@@ -309,6 +309,22 @@ export async function releaseLease(executor: Executor, ref: LeaseRef): Promise<b
 }
 
 /**
+ * Runs a finished job again (operator's retry of work that turned out undone later, e.g. a delivery whose
+ * receiver never fetched it): a `done` or `dead` job becomes pending with a fresh set of attempts. false if
+ * the job is pending or running.
+ */
+export async function rerunFinished(executor: Executor, id: number, now?: Date): Promise<boolean> {
+  const at = now ?? sql<Date>`now()`;
+  const result = await executor
+    .updateTable('jobs')
+    .set({ state: 'pending', attempts: 0, run_at: at, finished_at: null, updated_at: at })
+    .where('id', '=', id)
+    .where('state', 'in', ['done', 'dead'])
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/**
  * Manual retry by an operator: a dead job becomes pending with a fresh set of attempts. The last error
  * stays visible until the next attempt. false if the job is not dead.
  */

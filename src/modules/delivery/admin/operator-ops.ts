@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { allTenants, scoped } from '../../../platform/db/scope.ts';
 import type { Deps } from '../../../platform/deps.ts';
-import { retryDead } from '../../../platform/jobs/index.ts';
+import { rerunFinished } from '../../../platform/jobs/index.ts';
 import { enqueueDeliveryJob } from '../outbox/enqueue.ts';
 import type { DeliveryState } from '../outbox/tables.ts';
 
@@ -103,7 +103,12 @@ export async function retryDelivery(deps: Deps, deliveryId: string, actor: strin
     const dead = row.state === 'dead' || row.job_state === 'dead';
     if (!dead || row.state === 'delivered') return 'not_dead';
     const now = deps.clock.now();
-    const requeued = row.job_id !== null && row.job_state === 'dead' && (await retryDead(trx, Number(row.job_id), now));
+    // The job is dead, or done when the delivery died later (a FIT submission nobody fetched in time); a new
+    // job only when the old one is gone.
+    const requeued =
+      row.job_id !== null &&
+      (row.job_state === 'dead' || row.job_state === 'done') &&
+      (await rerunFinished(trx, Number(row.job_id), now));
     if (!requeued) await enqueueDeliveryJob(trx, deps, row.tenant_id, deliveryId);
     await scoped(trx, row.tenant_id)
       .updateTable('deliveries')

@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../../platform/db/schema.ts';
 import { allTenants, scoped } from '../../../platform/db/scope.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -98,7 +100,7 @@ async function deleteOne(
   return db.transaction().execute(async (trx) => {
     const current = await scoped(trx, ref.tenantId)
       .selectFrom('fit_submissions')
-      .select(['status', 'content_deleted_at'])
+      .select(['status', 'content_deleted_at', 'delivery_id'])
       .where('id', '=', ref.submissionId)
       .forUpdate()
       .executeTakeFirst();
@@ -106,6 +108,55 @@ async function deleteOne(
     if (!current || current.content_deleted_at || !['incomplete', 'submitted'].includes(current.status)) return false;
     await deleteContent(trx, ref.tenantId, ref.submissionId, now);
     await appendEvent(trx, ref, event!);
+    if (current.delivery_id) await markDeliveryUnfetched(trx, deps, ref, current.delivery_id, now);
     return true;
   });
+}
+
+/**
+ * The SAC delivery behind a submission nobody fetched is not done: it becomes `dead` with the reason, so the
+ * operator's delivery monitor shows it (and `sac_deliveries{state="dead"}` counts it), and the FIT
+ * submission lets go of it (`delivery_id` null), so that "Erneut versuchen" stores a new one for the
+ * destination instead of finding the emptied one. Ids only in the audit event and the log.
+ */
+async function markDeliveryUnfetched(
+  trx: Transaction<DB>,
+  deps: Deps,
+  ref: { tenantId: string; submissionId: string },
+  deliveryId: string,
+  now: Date,
+): Promise<void> {
+  await scoped(trx, ref.tenantId)
+    .updateTable('fit_submissions')
+    .set({ delivery_id: null })
+    .where('id', '=', ref.submissionId)
+    .execute();
+  const days = deps.config.fitUnconfirmedDays;
+  const marked = await scoped(trx, ref.tenantId)
+    .updateTable('deliveries')
+    .set({
+      state: 'dead',
+      last_error: `Vom Fachverfahren nicht innerhalb von ${days} Tagen abgeholt und bestätigt; der verschlüsselte Inhalt wurde gelöscht. „Erneut versuchen“ stellt den Antrag neu bereit.`,
+      updated_at: now,
+    })
+    .where('id', '=', deliveryId)
+    .where('state', '=', 'delivered')
+    .executeTakeFirst();
+  if (marked.numUpdatedRows === 0n) return;
+  await trx
+    .insertInto('audit_events')
+    .values({
+      tenant_id: ref.tenantId,
+      at: now,
+      actor: 'system',
+      action: 'delivery.fit_unfetched',
+      object_type: 'delivery',
+      object_id: deliveryId,
+      details: JSON.stringify({ fitSubmissionId: ref.submissionId, days }),
+    })
+    .execute();
+  deps.log.warn(
+    { tenantId: ref.tenantId, deliveryId, fitSubmissionId: ref.submissionId, days },
+    'FIT submission not fetched in time; its delivery is dead until an operator retries it',
+  );
 }
