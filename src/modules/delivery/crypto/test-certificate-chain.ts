@@ -69,9 +69,13 @@ function issue(
 ): X509Certificate {
   const notBefore = subject.notBefore ?? new Date(Date.now() - 60_000);
   const notAfter = subject.notAfter ?? new Date(Date.now() + 365 * 86_400_000);
+  // DER wants the shortest encoding of a positive serial: a first byte of 0x00 followed by one below 0x80
+  // is refused by OpenSSL (about one certificate in 512 failed to parse before), so it is 0x01–0x7f.
+  const serial = randomBytes(12);
+  serial[0] = (serial[0]! & 0x7f) | 0x01;
   const tbs = sequence(
     explicit(0, integer(Buffer.from([2]))),
-    integer(randomBytes(12)),
+    integer(serial),
     sha256WithRsa,
     name(issuerName),
     sequence(time(notBefore), time(notAfter)),
