@@ -54,7 +54,11 @@ export async function serve(config: Config, log: Logger, opts: ServeOptions): Pr
     }
   }
   if (opts.worker) {
-    const worker = runWorker(database, { logger: log, clock: deps.clock }, buildJobRegistry(deps));
+    const worker = runWorker(
+      database,
+      { logger: log, clock: deps.clock, concurrency: config.workerConcurrency },
+      buildJobRegistry(deps),
+    );
     const stopScheduler = startScheduler(database, periodicJobs, {
       clock: deps.clock,
       onError: (e) => log.warn({ err: { message: (e as Error).message } }, 'scheduling periodic jobs failed'),

@@ -16,7 +16,9 @@ describe('loadConfig', () => {
       demo: false,
       baseUrl: 'http://localhost:3000',
       secure: false,
+      workerConcurrency: 4,
     });
+    expect(loadConfig({ ...prod, SAC_WORKER_CONCURRENCY: '8' }).workerConcurrency).toBe(8);
     expect(c.databaseUrl).toBeUndefined();
     expect(c.dataDir).toBe(path.resolve('./data'));
   });
@@ -30,6 +32,7 @@ describe('loadConfig', () => {
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
     [{ SAC_DATA_KEY: 'short' }, 'SAC_DATA_KEY'],
     [{ SAC_SECRET_KEY: 'short' }, 'SAC_SECRET_KEY'],
+    [{ SAC_WORKER_CONCURRENCY: '0' }, 'SAC_WORKER_CONCURRENCY'],
   ])('stops with one message naming the variable for %j', (env, name) => {
     expect(() => loadConfig({ ...prod, ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ ...prod, ...env })).toThrow(new RegExp(`^Invalid configuration: ${name}`));

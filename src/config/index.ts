@@ -30,6 +30,7 @@ const envSchema = z.object({
   SAC_FRAME_ANCESTORS: z.string().default("'none'"),
   SAC_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   SAC_WORKER: z.enum(['0', '1']).default('1'),
+  SAC_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   SAC_SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -67,6 +68,8 @@ export interface Config {
   paymentExpiryHours: number;
   /** FIT submissions nobody accepted or rejected lose their encrypted content after this many days. */
   fitUnconfirmedDays: number;
+  /** Jobs one worker runs at the same time (each holds a database connection while it writes). */
+  workerConcurrency: number;
   /** Hosts delivery targets may use although they resolve to internal addresses (SSRF allow-list). */
   outboundAllowHosts: string[];
   /** Allow plain `http://` delivery targets (default: https only). */
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     frameAncestors: e.SAC_FRAME_ANCESTORS,
     trustProxy: e.SAC_TRUST_PROXY === '1',
     runWorker: e.SAC_WORKER === '1',
+    workerConcurrency: e.SAC_WORKER_CONCURRENCY,
     sessionIdleMinutes: e.SAC_SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SAC_SESSION_ABSOLUTE_HOURS,
     draftTtlDays: e.SAC_DRAFT_TTL_DAYS,
