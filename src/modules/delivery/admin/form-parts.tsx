@@ -1,35 +1,14 @@
+import { ErrorSummary as PlatformErrorSummary } from '../../../platform/render/components/error-summary.tsx';
+
 /** Small KERN form pieces of the delivery admin pages: error summary, field error, text input. */
 
-/** The summary above a form that failed: one link per message to its field; focused on load (no JS needed). */
+/** The summary above a form that failed (platform component): one link per message to its field. */
 export function ErrorSummary({ errors }: { errors: Array<{ fieldId: string; message: string }> }) {
-  if (errors.length === 0) return null;
   return (
-    <div
-      class="kern-alert kern-alert--danger"
-      id="fehlerliste"
-      tabindex={-1}
-      autofocus
-      role="alert"
-      aria-labelledby="fehlerliste-titel"
-    >
-      <div class="kern-alert__header">
-        <span class="kern-icon kern-icon--danger" aria-hidden="true" />
-        <h2 class="kern-title" id="fehlerliste-titel">
-          {errors.length === 1 ? 'Es gibt 1 Fehler' : `Es gibt ${errors.length} Fehler`}
-        </h2>
-      </div>
-      <div class="kern-alert__body">
-        <ul class="kern-list">
-          {errors.map((e) => (
-            <li key={`${e.fieldId}:${e.message}`}>
-              <a class="kern-link" href={`#${e.fieldId}`}>
-                {e.message}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
+    <PlatformErrorSummary
+      title={errors.length === 1 ? 'Es gibt 1 Fehler' : `Es gibt ${errors.length} Fehler`}
+      errors={errors.map((e) => ({ message: e.message, href: `#${e.fieldId}` }))}
+    />
   );
 }
 
@@ -51,7 +30,7 @@ export function TextInput(props: {
   name: string;
   label: string;
   hint?: string | undefined;
-  type?: 'text' | 'url' | 'password';
+  type?: 'text' | 'url' | 'email' | 'password' | undefined;
   value: string;
   error?: string | undefined;
   required?: boolean;

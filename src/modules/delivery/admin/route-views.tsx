@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../platform/render/layout.tsx';
 import { CsrfField, StaffFrame } from '../../staff/views/staff-frame.tsx';
 import type { RouteListEntry } from '../routes-config/repo.ts';
-import { ErrorSummary, FieldError } from './form-parts.tsx';
+import { ErrorSummary, FieldError, TextInput } from './form-parts.tsx';
 
 export interface TenantRef {
   slug: string;
@@ -221,33 +221,17 @@ function Input(props: {
   errors: RouteFormErrors;
   required?: boolean;
 }) {
-  const id = fieldIds[props.name];
-  const error = props.errors[props.name];
-  const described = [props.hint ? `${id}-hinweis` : '', error ? `${id}-fehler` : ''].filter(Boolean).join(' ');
   return (
-    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
-      <label class="kern-label" for={id}>
-        {props.label}
-      </label>
-      {props.hint && (
-        <div class="kern-hint" id={`${id}-hinweis`}>
-          {props.hint}
-        </div>
-      )}
-      <FieldError id={id} message={error} />
-      <input
-        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
-        id={id}
-        name={props.name}
-        type={(props.type ?? 'text') as 'text'}
-        value={props.value}
-        autocomplete="off"
-        spellcheck={false}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-        required={props.required !== false}
-      />
-    </div>
+    <TextInput
+      id={fieldIds[props.name]}
+      name={props.name}
+      label={props.label}
+      hint={props.hint}
+      type={props.type}
+      value={props.value}
+      error={props.errors[props.name]}
+      required={props.required !== false}
+    />
   );
 }
 

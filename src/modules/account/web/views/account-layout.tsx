@@ -1,4 +1,8 @@
 import type { ComponentChildren } from 'preact';
+import {
+  ErrorSummary as PlatformErrorSummary,
+  type SummaryError,
+} from '../../../../platform/render/components/error-summary.tsx';
 import { type Crumb, Layout, type PageContext } from '../../../../platform/render/layout.tsx';
 import { at, formatDateTime } from '../texts.ts';
 
@@ -68,37 +72,11 @@ export function Notice({ text }: { text: string }) {
   );
 }
 
-/** The error summary: focused on load, each message links to its input. */
-export function ErrorSummary({ lang, errors }: { lang: 'de' | 'en'; errors: { message: string; href: string }[] }) {
+/** The error summary (platform component) with the title in the page's language. */
+export function ErrorSummary({ lang, errors }: { lang: 'de' | 'en'; errors: SummaryError[] }) {
   if (errors.length === 0) return null;
-  return (
-    <div
-      class="kern-alert kern-alert--danger"
-      id="fehlerliste"
-      tabindex={-1}
-      autofocus
-      role="alert"
-      aria-labelledby="fehlerliste-titel"
-    >
-      <div class="kern-alert__header">
-        <span class="kern-icon kern-icon--danger" aria-hidden="true" />
-        <h2 class="kern-title" id="fehlerliste-titel">
-          {errors.length === 1 ? at(lang, 'errorOne') : at(lang, 'errorMany', { n: errors.length })}
-        </h2>
-      </div>
-      <div class="kern-alert__body">
-        <ul class="kern-list">
-          {errors.map((e) => (
-            <li key={e.href}>
-              <a class="kern-link" href={e.href}>
-                {e.message}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
-  );
+  const title = errors.length === 1 ? at(lang, 'errorOne') : at(lang, 'errorMany', { n: errors.length });
+  return <PlatformErrorSummary title={title} errors={errors} />;
 }
 
 /** An inline field error referenced by the input's aria-describedby. */
