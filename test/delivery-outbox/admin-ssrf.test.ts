@@ -28,7 +28,6 @@ async function logIn(app: DeliveryTestApp, account: DemoStaffCredential): Promis
 describe(`delivery administration on ${engine}`, () => {
   let app: DeliveryTestApp;
   let staff: DemoStaffCredential[];
-  const receivers: TestReceiver[] = [];
   const account = (role: string, slug: string | null) => staff.find((s) => s.role === role && s.tenantSlug === slug)!;
 
   beforeAll(async () => {
@@ -37,11 +36,7 @@ describe(`delivery administration on ${engine}`, () => {
   });
   afterAll(() => app.close());
   afterEach(async () => {
-    await Promise.all(receivers.splice(0).map((r) => r.close()));
-    const db = app.deps.database.db;
-    await db.deleteFrom('jobs').where('kind', '=', 'delivery.send').execute();
-    await db.deleteFrom('deliveries').where('tenant_id', 'is not', null).execute();
-    await db.deleteFrom('delivery_routes').where('tenant_id', 'is not', null).execute();
+    await app.reset();
   });
 
   it('a tenant admin adds routes with German messages on the same page, values kept, then tests the connection', async () => {
@@ -68,8 +63,7 @@ describe(`delivery administration on ${engine}`, () => {
     expect(bad.body).toContain('value="Fachverfahren"');
     expect(bad.body).toContain('<title>Fehler:');
 
-    const r = await startReceiver(app.clock, [204]);
-    receivers.push(r);
+    const r = await app.receiver([204]);
     const saved = await browser.post('/admin/magdeburg/zustellwege/neu?art=webhook', {
       _csrf: csrfFrom(form.body),
       offeringId,
@@ -166,8 +160,7 @@ describe(`delivery administration on ${engine}`, () => {
   });
 
   it('the operator sees a dead delivery with its reason and retries it; it is delivered once', async () => {
-    const r = await startReceiver(app.clock, [400, 200]);
-    receivers.push(r);
+    const r = await app.receiver([400, 200]);
     await app.addRoute('webhook', { url: r.url, secret: SECRET }, { label: 'Personenstand' });
     const id = await app.release();
     const [delivery] = await deliveriesOf(app, id);

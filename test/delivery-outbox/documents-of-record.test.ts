@@ -11,7 +11,6 @@ import {
   deliveriesOf,
   MINUTE,
   SECRET,
-  startReceiver,
   type TestReceiver,
 } from './setup.ts';
 
@@ -25,7 +24,6 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
  */
 describe(`documents of record and lease fencing on ${engine}`, () => {
   let app: DeliveryTestApp;
-  const receivers: TestReceiver[] = [];
   const tenantId = () => app.tenantIds.get('magdeburg')!;
 
   beforeAll(async () => {
@@ -33,18 +31,10 @@ describe(`documents of record and lease fencing on ${engine}`, () => {
   });
   afterAll(() => app.close());
   afterEach(async () => {
-    await Promise.all(receivers.splice(0).map((r) => r.close()));
-    const db = app.deps.database.db;
-    await db.deleteFrom('jobs').where('kind', '=', 'delivery.send').execute();
-    await db.deleteFrom('deliveries').where('tenant_id', 'is not', null).execute();
-    await db.deleteFrom('delivery_routes').where('tenant_id', 'is not', null).execute();
+    await app.reset();
   });
 
-  async function receiver(answers: TestReceiver['answers'] = [200]) {
-    const r = await startReceiver(app.clock, answers);
-    receivers.push(r);
-    return r;
-  }
+  const receiver = (answers?: TestReceiver['answers']) => app.receiver(answers);
 
   it('the release stores the PDF once; both routes, a retry and a later re-render after a branding change agree with it', async () => {
     const r1 = await receiver([200]);

@@ -16,7 +16,6 @@ import {
   deliveriesOf,
   MINUTE,
   SECRET,
-  startReceiver,
   type TestReceiver,
 } from './setup.ts';
 
@@ -25,26 +24,17 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe(`delivery files, e-mail and metrics on ${engine}`, () => {
   let app: DeliveryTestApp;
-  const receivers: TestReceiver[] = [];
 
   beforeAll(async () => {
     app = await createDeliveryTestApp({ SAC_OUTBOUND_ALLOW_HOSTS: '127.0.0.1', SAC_OUTBOUND_ALLOW_HTTP: '1' });
   });
   afterAll(() => app.close());
   afterEach(async () => {
-    await Promise.all(receivers.splice(0).map((r) => r.close()));
-    const db = app.deps.database.db;
-    await db.deleteFrom('jobs').where('kind', '=', 'delivery.send').execute();
-    await db.deleteFrom('deliveries').where('tenant_id', 'is not', null).execute();
-    await db.deleteFrom('delivery_routes').where('tenant_id', 'is not', null).execute();
+    await app.reset();
     app.mailer.sent.length = 0;
   });
 
-  async function receiver(answers: TestReceiver['answers'] = [200]) {
-    const r = await startReceiver(app.clock, answers);
-    receivers.push(r);
-    return r;
-  }
+  const receiver = (answers?: TestReceiver['answers']) => app.receiver(answers);
 
   /** A released submission with a small and a large upload attached. */
   async function releaseWithUploads() {

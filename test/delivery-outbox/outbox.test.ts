@@ -10,7 +10,6 @@ import {
   jobOf,
   MINUTE,
   SECRET,
-  startReceiver,
   stateOf,
   submitViaJourney,
   type TestReceiver,
@@ -20,25 +19,16 @@ const engine = process.env.SAC_TEST_DB ?? 'pglite';
 
 describe(`delivery outbox on ${engine}`, () => {
   let app: DeliveryTestApp;
-  const receivers: TestReceiver[] = [];
 
   beforeAll(async () => {
     app = await createDeliveryTestApp({ SAC_OUTBOUND_ALLOW_HOSTS: '127.0.0.1', SAC_OUTBOUND_ALLOW_HTTP: '1' });
   });
   afterAll(() => app.close());
   afterEach(async () => {
-    await Promise.all(receivers.splice(0).map((r) => r.close()));
-    const db = app.deps.database.db;
-    await db.deleteFrom('jobs').where('kind', '=', 'delivery.send').execute();
-    await db.deleteFrom('deliveries').where('tenant_id', 'is not', null).execute();
-    await db.deleteFrom('delivery_routes').where('tenant_id', 'is not', null).execute();
+    await app.reset();
   });
 
-  async function receiver(answers: TestReceiver['answers'] = [200]) {
-    const r = await startReceiver(app.clock, answers);
-    receivers.push(r);
-    return r;
-  }
+  const receiver = (answers?: TestReceiver['answers']) => app.receiver(answers);
 
   it('submitting through the form creates one pending delivery and one job per enabled route, in the same transaction', async () => {
     const r = await receiver();

@@ -27,6 +27,10 @@ export interface DeliveryTestApp extends FormsApp {
   release(slug?: string, opts?: { rollback?: boolean }): Promise<string>;
   /** A worker running only `delivery.send`, without jitter (exact backoff) and without heartbeat. */
   worker(id?: string): Worker;
+  /** A webhook receiver (startReceiver) that `reset()` closes. */
+  receiver(answers?: TestReceiver['answers']): Promise<TestReceiver>;
+  /** After each test: closes the receivers and removes delivery jobs, deliveries and routes. */
+  reset(): Promise<void>;
 }
 
 /** The forms test app (manual clock, memory mailer) with a free copy of the example assistant offered. */
@@ -37,6 +41,7 @@ export async function createDeliveryTestApp(env: Record<string, string> = {}): P
   def.fees = [];
   await app.offer(def, ['magdeburg', 'halberstadt']);
   const db = app.deps.database.db;
+  const receivers: TestReceiver[] = [];
   const offeringId = async (slug = 'magdeburg') =>
     (
       await scoped(db, app.tenantIds.get(slug)!)
@@ -107,6 +112,17 @@ export async function createDeliveryTestApp(env: Record<string, string> = {}): P
     worker(id = 'worker-test') {
       const registry = new JobRegistry([createDeliveryJob(app.deps, { backoff: { jitter: 0 } })]);
       return new Worker(app.deps.database, registry, { workerId: id, clock: app.clock, heartbeatMs: false });
+    },
+    async receiver(answers = [200]) {
+      const r = await startReceiver(app.clock, answers);
+      receivers.push(r);
+      return r;
+    },
+    async reset() {
+      await Promise.all(receivers.splice(0).map((r) => r.close()));
+      await db.deleteFrom('jobs').where('kind', '=', 'delivery.send').execute();
+      await db.deleteFrom('deliveries').where('tenant_id', 'is not', null).execute();
+      await db.deleteFrom('delivery_routes').where('tenant_id', 'is not', null).execute();
     },
   };
 }

@@ -1,16 +1,10 @@
-import { createServer } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildJobRegistry } from '../../src/jobs.ts';
-import { type DemoFachverfahren, startDemoFachverfahren } from '../../src/modules/delivery/fit/demo-process.ts';
 import { demoFit } from '../../src/modules/delivery/fit/demo-seed.ts';
 import { findDestination } from '../../src/modules/delivery/fit/destinations.ts';
-import { systemClock } from '../../src/platform/clock.ts';
-import { runWorker, type Worker } from '../../src/platform/jobs/index.ts';
-import { createLogger } from '../../src/platform/logger.ts';
-import { seedDemo } from '../../src/seed/demo.ts';
 import { stepById, validStepPairs } from '../forms/valid-answers.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { type DemoStack, startDemoStack } from '../helpers/demo-stack.ts';
 import {
   attachPdfs,
   fillPairs,
@@ -30,23 +24,10 @@ import { checkA11y, launchChromium } from './harness.ts';
  * in Mein Konto. The server listens on its own port with SAC_BASE_URL pointing at itself (demo IdP and
  * payment provider send the browser there) and runs on the real clock (the child signs with it).
  */
+let stack: DemoStack;
 let t: TestApp;
 let browser: Browser;
-let worker: Worker;
-let fv: DemoFachverfahren;
-const fvLines: string[] = [];
 const url = (path: string) => `${t.config.baseUrl}${path}`;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -54,26 +35,12 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 12
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`timed out waiting for ${what}; demo Fachverfahren said:\n${fvLines.slice(-20).join('\n')}`);
+  throw new Error(`timed out waiting for ${what}; demo Fachverfahren said:\n${stack.fvLines.slice(-20).join('\n')}`);
 }
 
 beforeAll(async () => {
-  const port = await freePort();
-  t = await createTestApp({ env: { SAC_BASE_URL: `http://127.0.0.1:${port}` }, clock: systemClock });
-  await seedDemo(t.deps);
-  await t.app.listen({ port, host: '127.0.0.1' });
-  worker = runWorker(
-    t.deps.database,
-    { clock: systemClock, pollIntervalMs: 200, concurrency: 2 },
-    buildJobRegistry(t.deps),
-  );
-  fv = startDemoFachverfahren({
-    sacUrl: t.config.baseUrl,
-    dataDir: t.config.dataDir,
-    log: createLogger('silent'),
-    env: { FV_PORT: '0', FV_POLL_MS: '300', FV_STEP_DELAY_MS: '500', FV_KEY_BITS: '2048' },
-  });
-  fv.child.stdout?.on('data', (c: string) => fvLines.push(...c.split('\n').filter(Boolean)));
+  stack = await startDemoStack();
+  t = stack.t;
   const tenantId = t.tenantIds.get('magdeburg')!;
   await until(
     'the demo Fachverfahren to register its keys',
@@ -84,9 +51,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
-  await fv?.stop();
-  await worker?.stop();
-  await t?.close();
+  await stack?.stop();
 });
 
 /** Two birth certificates for a fee-bearing purpose: 10 € + 5 €. */
@@ -172,7 +137,7 @@ describe('full journey: login, certificate order, payment, Fachverfahren, Mein K
     expect(await page.textContent('main')).toContain(`Ihr Antrag ${reference} ist bearbeitet.`);
 
     // The demo Fachverfahren's own page lists it with its municipality.
-    const listening = fvLines.map((l) => JSON.parse(l)).find((l) => l.message === 'status page listening');
+    const listening = stack.fvLines.map((l) => JSON.parse(l)).find((l) => l.message === 'status page listening');
     const fvPage = await (await fetch(listening.url)).text();
     expect(fvPage).toContain(reference);
     expect(fvPage).toContain('Magdeburg');

@@ -1,18 +1,12 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textsFor } from '../../examples/fachverfahren/texts.ts';
-import { buildJobRegistry } from '../../src/jobs.ts';
-import { type DemoFachverfahren, startDemoFachverfahren } from '../../src/modules/delivery/fit/demo-process.ts';
 import { demoFitDestinations } from '../../src/modules/delivery/fit/demo-seed.ts';
 import { findDestination } from '../../src/modules/delivery/fit/destinations.ts';
 import type { Answers } from '../../src/modules/forms/engine/index.ts';
 import { listEvents } from '../../src/modules/submissions/lifecycle/transition.ts';
-import { systemClock } from '../../src/platform/clock.ts';
 import { scoped } from '../../src/platform/db/scope.ts';
-import { runWorker, type Worker } from '../../src/platform/jobs/index.ts';
-import { createLogger } from '../../src/platform/logger.ts';
-import { seedDemo } from '../../src/seed/demo.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { type DemoStack, startDemoStack } from '../helpers/demo-stack.ts';
 import { ASSISTANT_IDS, loadAssistant } from '../pdf/fixtures.ts';
 import { loggedIn, municipalitiesFor, submitApplication } from './citizen-journey.ts';
 
@@ -23,22 +17,9 @@ import { loggedIn, municipalitiesFor, submitApplication } from './citizen-journe
  * child process (one for all); a logged-in citizen submits one application per shipped assistant through the
  * HTTP routes (paying at the demo provider where a fee is due), then nobody does anything but wait.
  */
+let stack: DemoStack;
 let t: TestApp;
-let worker: Worker;
-let fv: DemoFachverfahren;
-const fvLines: string[] = [];
 const municipalityOf = municipalitiesFor(ASSISTANT_IDS);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function until(what: () => Promise<string | undefined>, timeoutMs = 240_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -48,12 +29,12 @@ async function until(what: () => Promise<string | undefined>, timeoutMs = 240_00
     if (!missing) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`timed out: ${missing}\ndemo Fachverfahren said:\n${fvLines.slice(-20).join('\n')}`);
+  throw new Error(`timed out: ${missing}\ndemo Fachverfahren said:\n${stack.fvLines.slice(-20).join('\n')}`);
 }
 
 /** The demo Fachverfahren's JSON log lines. */
 const fvLog = () =>
-  fvLines.flatMap((line) => {
+  stack.fvLines.flatMap((line) => {
     try {
       return [JSON.parse(line) as Record<string, unknown>];
     } catch {
@@ -62,28 +43,8 @@ const fvLog = () =>
   });
 
 beforeAll(async () => {
-  const port = await freePort();
-  t = await createTestApp({ env: { SAC_BASE_URL: `http://127.0.0.1:${port}` }, clock: systemClock });
-  await seedDemo(t.deps);
-  await t.app.listen({ port, host: '127.0.0.1' });
-  worker = runWorker(
-    t.deps.database,
-    { clock: systemClock, pollIntervalMs: 200, concurrency: 2 },
-    buildJobRegistry(t.deps),
-  );
-  fv = startDemoFachverfahren({
-    sacUrl: t.config.baseUrl,
-    dataDir: t.config.dataDir,
-    log: createLogger('silent'),
-    env: { FV_PORT: '0', FV_POLL_MS: '300', FV_STEP_DELAY_MS: '500', FV_KEY_BITS: '2048' },
-  });
-  let buffer = '';
-  fv.child.stdout?.setEncoding('utf8');
-  fv.child.stdout?.on('data', (chunk: string) => {
-    const lines = (buffer + chunk).split('\n');
-    buffer = lines.pop() ?? '';
-    fvLines.push(...lines.filter(Boolean));
-  });
+  stack = await startDemoStack();
+  t = stack.t;
   await until(async () => {
     for (const d of demoFitDestinations) {
       const tenantId = t.tenantIds.get(d.tenantSlug)!;
@@ -94,9 +55,7 @@ beforeAll(async () => {
   });
 }, 240_000);
 afterAll(async () => {
-  await fv?.stop();
-  await worker?.stop();
-  await t?.close();
+  await stack?.stop();
 });
 
 async function submissionRow(tenantId: string, reference: string) {

@@ -1,20 +1,8 @@
-import { createServer } from 'node:net';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { currentCitizen } from '../../src/modules/identity/citizen-session.ts';
 import { Browser, createTestApp, csrfFrom, type TestApp } from '../helpers/app.ts';
-
-/** A free TCP port on 127.0.0.1 (the app's public URL must be known before it is built). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../helpers/free-port.ts';
 
 /**
  * A test app that also listens on 127.0.0.1, with SAC_BASE_URL pointing at itself: the OIDC client

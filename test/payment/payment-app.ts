@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { expect } from 'vitest';
 import { publishDefinition } from '../../src/modules/forms/assistants-store/ops/publish-definition.ts';
 import type { AssistantDefinition } from '../../src/modules/forms/definition/types.ts';
@@ -14,6 +13,7 @@ import { MemoryMailer } from '../../src/platform/mail/mailer.ts';
 import { exampleWithEmail } from '../forms/forms-app.ts';
 import { completeJourney } from '../forms/journey.ts';
 import { type Browser, createTestApp, csrfFrom, type TestApp } from '../helpers/app.ts';
+import { freePort } from '../helpers/free-port.ts';
 
 /** Posting data of the test offering (sent to the provider per item, exported for the cash office). */
 export const testBookingData = { Haushaltsstelle: '1.6.1.01.401300', Objektnummer: 'TEST-HUND' };
@@ -32,17 +32,6 @@ export interface PaymentApp extends TestApp {
   definition: AssistantDefinition;
   /** The demo provider's notification secret (its client secret). */
   secret: string;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /**

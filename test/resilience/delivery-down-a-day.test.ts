@@ -10,7 +10,6 @@ import {
   jobOf,
   MINUTE,
   SECRET,
-  startReceiver,
   stateOf,
   type TestReceiver,
 } from '../delivery-outbox/setup.ts';
@@ -43,17 +42,10 @@ describe(`a receiver down for a day (${kind})`, () => {
   afterAll(() => app.close());
   afterEach(async () => {
     await Promise.all(closers.splice(0).map((close) => close()));
-    const db = app.deps.database.db;
-    await db.deleteFrom('jobs').where('kind', '=', 'delivery.send').execute();
-    await db.deleteFrom('deliveries').where('tenant_id', 'is not', null).execute();
-    await db.deleteFrom('delivery_routes').where('tenant_id', 'is not', null).execute();
+    await app.reset();
   });
 
-  async function receiver(answers: TestReceiver['answers']) {
-    const r = await startReceiver(app.clock, answers);
-    closers.push(() => r.close());
-    return r;
-  }
+  const receiver = (answers: TestReceiver['answers']) => app.receiver(answers);
 
   /** The operator's delivery list; logging in moves the clock 30 s (a TOTP code counts once per step). */
   async function operatorView(): Promise<string> {
