@@ -100,10 +100,7 @@ export async function storeDocumentsOfRecord(
   let documents: SubmissionDocument[];
   try {
     // A database error in here aborts the caller's transaction anyway (its next statement fails).
-    const input = await loadDocumentInput(deps, tenantId, submissionId, trx);
-    const xoev = xoevFromInput(input);
-    const pdf = await renderSubmissionPdf(input, xoev);
-    documents = toDocuments(pdf, xoev);
+    documents = await renderDocuments(deps, tenantId, submissionId, trx);
   } catch (error) {
     if (options.onRenderError !== 'skip') throw error;
     deps.log.warn(
