@@ -60,6 +60,29 @@ describe(`a receiver down for a day (${kind})`, () => {
   }
 
   /**
+   * A receiver that is stopped: its port was free a moment ago and nobody listens on it (connections are
+   * refused). `comeBack()` starts it on that port; it answers 200 and records each idempotency key in `seen`.
+   */
+  async function stoppedReceiver() {
+    const seen: string[] = [];
+    const record = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
+      seen.push(String(req.headers['idempotency-key']));
+      req.resume();
+      res.writeHead(200).end('{}');
+    };
+    const probe: Server = createServer(record);
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const comeBack = async () => {
+      const back: Server = createServer(record);
+      await new Promise<void>((resolve) => back.listen(port, '127.0.0.1', resolve));
+      closers.push(() => new Promise<void>((resolve) => back.close(() => resolve())));
+    };
+    return { url: `http://127.0.0.1:${port}/eingang`, seen, comeBack };
+  }
+
+  /**
    * Runs the due attempt, then checks the row and the next run time; returns the minutes (since `start`)
    * of every attempt made. No attempt runs a millisecond before its time.
    */
@@ -122,26 +145,15 @@ describe(`a receiver down for a day (${kind})`, () => {
   });
 
   it('connection refused for a day, then the receiver listens again on its port: delivered once (F-05)', async () => {
-    const seen: string[] = [];
-    const record = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
-      seen.push(String(req.headers['idempotency-key']));
-      req.resume();
-      res.writeHead(200).end('{}');
-    };
-    const probe: Server = createServer(record);
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const port = (probe.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => probe.close(() => resolve()));
-    await app.addRoute('webhook', { url: `http://127.0.0.1:${port}/eingang`, secret: SECRET }, { skipCheck: true });
+    const { url, seen, comeBack } = await stoppedReceiver();
+    await app.addRoute('webhook', { url, secret: SECRET }, { skipCheck: true });
     const id = await app.release();
     const start = app.clock.now().getTime();
     const { attemptsAt, nextAt, worker, deliveryId } = await failThroughTheDay(id, start, /ECONNREFUSED/);
     expect(attemptsAt).toEqual([0, 1, 6, 36, 156, 876]);
     expect(seen).toEqual([]);
 
-    const back: Server = createServer(record);
-    await new Promise<void>((resolve) => back.listen(port, '127.0.0.1', resolve));
-    closers.push(() => new Promise<void>((resolve) => back.close(() => resolve())));
+    await comeBack();
     app.clock.set(new Date(nextAt));
     expect(await worker.runOnce()).toBe(1);
     expect((await deliveriesOf(app, id))[0]).toMatchObject({ state: 'delivered', attempts: 7 });
@@ -152,22 +164,8 @@ describe(`a receiver down for a day (${kind})`, () => {
   });
 
   it('webhook + e-mail on one Magdeburg offering: the e-mail goes out, the stopped receiver shows as failing with its attempts, then delivers exactly once', async () => {
-    const seen: string[] = [];
-    const record = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
-      seen.push(String(req.headers['idempotency-key']));
-      req.resume();
-      res.writeHead(200).end('{}');
-    };
-    // A port that nobody listens on: the receiver is stopped.
-    const probe: Server = createServer(record);
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const port = (probe.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => probe.close(() => resolve()));
-    await app.addRoute(
-      'webhook',
-      { url: `http://127.0.0.1:${port}/eingang`, secret: SECRET },
-      { skipCheck: true, label: 'Fachverfahren Standesamt' },
-    );
+    const { url, seen, comeBack } = await stoppedReceiver();
+    await app.addRoute('webhook', { url, secret: SECRET }, { skipCheck: true, label: 'Fachverfahren Standesamt' });
     await app.addRoute('email', { to: 'standesamt@magdeburg.example' }, { label: 'Kopie an das Standesamt' });
     app.mailer.sent.length = 0;
     const id = await app.release();
@@ -190,9 +188,7 @@ describe(`a receiver down for a day (${kind})`, () => {
     expect(page).toMatch(/<td class="kern-table__cell">2<\/td>/);
     expect(page).not.toContain('Kopie an das Standesamt'); // delivered: not an open problem
 
-    const back: Server = createServer(record);
-    await new Promise<void>((resolve) => back.listen(port, '127.0.0.1', resolve));
-    closers.push(() => new Promise<void>((resolve) => back.close(() => resolve())));
+    await comeBack();
     const job = await jobOf(app, rows.webhook!.id);
     app.clock.set(new Date(job!.run_at));
     expect(await worker.runOnce()).toBe(1);
